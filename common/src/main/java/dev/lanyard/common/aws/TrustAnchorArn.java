@@ -1,0 +1,25 @@
+package dev.lanyard.common.aws;
+
+/** {@code arn:aws:rolesanywhere:REGION:ACCOUNT:trust-anchor/UUID}. */
+public record TrustAnchorArn(Arn arn) {
+    public TrustAnchorArn {
+        arn.require("trust anchor ARN", "rolesanywhere", "trust-anchor");
+    }
+
+    public static TrustAnchorArn parse(String text) {
+        return new TrustAnchorArn(Arn.parse(text));
+    }
+
+    public String id() {
+        return arn.resourceName();
+    }
+
+    public Region region() {
+        return Region.parse(arn.region());
+    }
+
+    @Override
+    public String toString() {
+        return arn.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package dev.lanyard.common.x509;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A minimal DER reader and writer: just enough to recognise key formats and re-wrap PKCS#1 and
+ * SEC1 keys as PKCS#8 without loading a crypto provider.
+ */
+public final class Der {
+    public static final int SEQUENCE = 0x30;
+    public static final int INTEGER = 0x02;
+    public static final int OCTET_STRING = 0x04;
+    public static final int BIT_STRING = 0x03;
+    public static final int NULL = 0x05;
+    public static final int OID = 0x06;
+
+    /** One tag-length-value element: {@code value} is the content octets. */
+    public record Tlv(int tag, byte[] value, int encodedLength) {
+        public List<Tlv> children() {
+            return Der.readAll(value);
+        }
+    }
+
+    private Der() {
+    }
+
+    public static Tlv read(byte[] data, int offset) {
+        if (offset + 2 > data.length) {
+            throw new IllegalArgumentException("truncated DER");
+        }
+        int tag = data[offset] & 0xff;
+        int len = data[offset + 1] & 0xff;
+        int pos = offset + 2;
+        if (len >= 0x80) {
+            int n = len & 0x7f;
+            if (n == 0 || n > 4 || pos + n > data.length) {
+                throw new IllegalArgumentException("bad DER length");
+            }
+            len = 0;
+            for (int i = 0; i < n; i++) {
+                len = (len << 8) | (data[pos++] & 0xff);
+            }
+            if (len < 0) {
+                throw new IllegalArgumentException("bad DER length");
+            }
+        }
+        if (pos + len > data.length) {
+            throw new IllegalArgumentException("truncated DER");
+        }
+        byte[] value = new byte[len];
+        System.arraycopy(data, pos, value, 0, len);
+        return new Tlv(tag, value, pos + len - offset);
+    }
+
+    public static List<Tlv> readAll(byte[] data) {
+        List<Tlv> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < data.length) {
+            Tlv t = read(data, pos);
+            out.add(t);
+            pos += t.encodedLength();
+        }
+        return out;
+    }
+
+    public static byte[] encode(int tag, byte[]... parts) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            body.writeBytes(p);
+        }
+        byte[] content = body.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int len = content.length;
+        if (len < 0x80) {
+            out.write(len);
+        } else if (len < 0x100) {
+            out.write(0x81);
+            out.write(len);
+        } else if (len < 0x10000) {
+            out.write(0x82);
+            out.write(len >> 8);
+            out.write(len);
+        } else {
+            out.write(0x83);
+            out.write(len >> 16);
+            out.write(len >> 8);
+            out.write(len);
+        }
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
+    /** Decodes an OBJECT IDENTIFIER's content octets to dotted form. */
+    public static String oid(byte[] value) {
+        StringBuilder sb = new StringBuilder();
+        long acc = 0;
+        boolean first = true;
+        for (byte b : value) {
+            acc = (acc << 7) | (b & 0x7f);
+            if ((b & 0x80) == 0) {
+                if (first) {
+                    long a = Math.min(acc / 40, 2);
+                    sb.append(a).append('.').append(acc - a * 40);
+                    first = false;
+                } else {
+                    sb.append('.').append(acc);
+                }
+                acc = 0;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Encodes a dotted OID as a complete DER element. */
+    public static byte[] oidElement(String dotted) {
+        String[] arcs = dotted.split("\\.");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeBase128(out, Long.parseLong(arcs[0]) * 40 + Long.parseLong(arcs[1]));
+        for (int i = 2; i < arcs.length; i++) {
+            writeBase128(out, Long.parseLong(arcs[i]));
+        }
+        return encode(OID, out.toByteArray());
+    }
+
+    private static void writeBase128(ByteArrayOutputStream out, long v) {
+        int groups = 1;
+        for (long t = v >>> 7; t != 0; t >>>= 7) {
+            groups++;
+        }
+        for (int g = groups - 1; g >= 0; g--) {
+            int b = (int) ((v >>> (7 * g)) & 0x7f);
+            out.write(g == 0 ? b : b | 0x80);
+        }
+    }
+}

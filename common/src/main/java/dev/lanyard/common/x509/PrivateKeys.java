@@ -1,0 +1,121 @@
+package dev.lanyard.common.x509;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
+
+/**
+ * Reads private keys: PKCS#8 {@code PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY}, PKCS#1
+ * {@code RSA PRIVATE KEY}, as PEM or DER, and the key block of a combined key+certificate file.
+ * RSA, EC and ML-DSA keys. {@code source} names the input in errors.
+ */
+public final class PrivateKeys {
+    static final String OID_RSA = "1.2.840.113549.1.1.1";
+    static final String OID_EC = "1.2.840.10045.2.1";
+    static final String OID_ML_DSA_44 = "2.16.840.1.101.3.4.3.17";
+    static final String OID_ML_DSA_65 = "2.16.840.1.101.3.4.3.18";
+    static final String OID_ML_DSA_87 = "2.16.840.1.101.3.4.3.19";
+
+    private PrivateKeys() {
+    }
+
+    /** Reads an unencrypted key. */
+    public static PrivateKey parse(byte[] data, String source) {
+        return parse(data, source, null);
+    }
+
+    /** Reads a key; {@code password} is used for encrypted PKCS#8 and may be null. */
+    public static PrivateKey parse(byte[] data, String source, char[] password) {
+        if (data.length == 0) {
+            throw fail(source + ": file is empty; expected a PEM or DER private key");
+        }
+        if (!Pem.looksLikePem(data)) {
+            return fromPkcs8(data, source);
+        }
+        List<Pem.Block> blocks;
+        try {
+            blocks = Pem.decode(new String(data, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw fail(source + ": " + e.getMessage());
+        }
+        for (Pem.Block b : blocks) {
+            switch (b.label()) {
+                case "PRIVATE KEY":
+                    return fromPkcs8(b.der(), source);
+                case "EC PRIVATE KEY":
+                    return fromPkcs8(sec1ToPkcs8(b.der(), source), source);
+                case "RSA PRIVATE KEY":
+                    return fromPkcs8(pkcs1ToPkcs8(b.der()), source);
+                case "ENCRYPTED PRIVATE KEY":
+                    if (password == null) {
+                        throw fail(source + ": encrypted PKCS#8 needs --pkcs8-password");
+                    }
+                    return fromPkcs8(EncryptedPkcs8.decrypt(b.der(), password, source), source);
+                default:
+                    break;
+            }
+        }
+        throw fail(source + ": no private key block found (looked for PRIVATE KEY, EC PRIVATE KEY, RSA PRIVATE KEY,"
+                + " ENCRYPTED PRIVATE KEY)");
+    }
+
+    /** Builds a key from unencrypted PKCS#8 DER, choosing the algorithm from its OID. */
+    public static PrivateKey fromPkcs8(byte[] der, String source) {
+        String algorithm = algorithmOf(der, source);
+        try {
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw fail(source + ": the " + algorithm + " private key cannot be decoded (" + e.getMessage() + ")");
+        }
+    }
+
+    static String algorithmOf(byte[] pkcs8, String source) {
+        String oid;
+        try {
+            List<Der.Tlv> top = Der.read(pkcs8, 0).children();
+            oid = Der.oid(top.get(1).children().get(0).value());
+        } catch (RuntimeException e) {
+            throw fail(source + ": not a private key (tried PEM, PKCS#8 DER)");
+        }
+        return switch (oid) {
+            case OID_RSA -> "RSA";
+            case OID_EC -> "EC";
+            case OID_ML_DSA_44, OID_ML_DSA_65, OID_ML_DSA_87 -> "ML-DSA";
+            default -> throw fail(source + ": unsupported private key algorithm " + oid + " (RSA, EC or ML-DSA expected)");
+        };
+    }
+
+    static byte[] pkcs1ToPkcs8(byte[] pkcs1) {
+        byte[] alg = Der.encode(Der.SEQUENCE, Der.oidElement(OID_RSA), new byte[] {Der.NULL, 0});
+        return Der.encode(Der.SEQUENCE, new byte[] {Der.INTEGER, 1, 0}, alg, Der.encode(Der.OCTET_STRING, pkcs1));
+    }
+
+    static byte[] sec1ToPkcs8(byte[] sec1, String source) {
+        byte[] curveOid = null;
+        try {
+            for (Der.Tlv t : Der.read(sec1, 0).children()) {
+                if (t.tag() == 0xa0) {
+                    Der.Tlv oid = Der.read(t.value(), 0);
+                    curveOid = Der.encode(Der.OID, oid.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw fail(source + ": EC PRIVATE KEY block is not valid SEC1 DER");
+        }
+        if (curveOid == null) {
+            throw fail(source + ": EC PRIVATE KEY has no curve parameters; re-export it with: openssl pkcs8 -topk8 -nocrypt");
+        }
+        byte[] alg = Der.encode(Der.SEQUENCE, Der.oidElement(OID_EC), curveOid);
+        return Der.encode(Der.SEQUENCE, new byte[] {Der.INTEGER, 1, 0}, alg, Der.encode(Der.OCTET_STRING, sec1));
+    }
+
+    static LanyardException fail(String message) {
+        return new LanyardException(Failure.KEY_OR_CERTIFICATE, message);
+    }
+
+}
