@@ -1,0 +1,136 @@
+package dev.lanyard.signer.crypto;
+
+import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.sigv4.SigningAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.concurrent.ThreadFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The one place the signer chooses its crypto provider: the JDK's in {@link CryptoMode#DEFAULT};
+ * BouncyCastle FIPS in approved-only mode (and bctls-fips for TLS) in {@link CryptoMode#FIPS}.
+ * BouncyCastle classes are only loaded in FIPS mode, so the default path never pays for them.
+ */
+public final class CryptoProviders {
+    private final CryptoMode mode;
+    private FipsProviders fips;
+
+    public CryptoProviders(CryptoMode mode) {
+        this.mode = mode;
+    }
+
+    public CryptoMode mode() {
+        return mode;
+    }
+
+    private FipsProviders fips() {
+        if (fips == null) {
+            fips = FipsProviders.create();
+        }
+        return fips;
+    }
+
+    /** A key usable with {@link #signature}: in FIPS mode re-imported into the FIPS provider. */
+    public PrivateKey importKey(PrivateKey key) {
+        if (mode == CryptoMode.DEFAULT) {
+            return key;
+        }
+        try {
+            String alg = key.getAlgorithm().startsWith("ML-DSA") ? "ML-DSA" : key.getAlgorithm();
+            return KeyFactory.getInstance(alg, fips().jca()).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new LanyardException(Failure.NOT_APPROVED, "--fips: the " + key.getAlgorithm()
+                    + " private key cannot be used in FIPS approved-only mode (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public Signature signature(String jcaName) throws GeneralSecurityException {
+        return mode == CryptoMode.DEFAULT ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, fips().jca());
+    }
+
+    /** Signs {@code data} with {@code algorithm}; a provider refusal becomes one clear line. */
+    public byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
+        try {
+            Signature s = signature(algorithm.jcaName());
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            Failure failure = mode == CryptoMode.FIPS ? Failure.NOT_APPROVED : Failure.KEY_OR_CERTIFICATE;
+            throw new LanyardException(failure, "cannot sign with the " + key.getAlgorithm() + " key"
+                    + (mode == CryptoMode.FIPS ? " in FIPS approved-only mode" : "") + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public boolean verify(SigningAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
+        try {
+            Signature v = signature(algorithm.jcaName());
+            v.initVerify(key);
+            v.update(data);
+            return v.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A TLS 1.2+ context trusting {@code trust} (null: the JDK's default trust store). */
+    public SSLContext tlsContext(KeyStore trust) {
+        try {
+            if (mode == CryptoMode.DEFAULT) {
+                TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(trust);
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, tmf.getTrustManagers(), null);
+                return ctx;
+            }
+            return fips().tlsContext(trust, null);
+        } catch (GeneralSecurityException e) {
+            throw new LanyardException(Failure.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** A TLS context that accepts any server certificate ({@code --no-verify-ssl}). */
+    public SSLContext insecureTlsContext() {
+        try {
+            TrustManager[] trustAll = {InsecureTrustManager.INSTANCE};
+            if (mode == CryptoMode.DEFAULT) {
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(null, trustAll, new SecureRandom());
+                return ctx;
+            }
+            return fips().tlsContext(null, trustAll);
+        } catch (GeneralSecurityException e) {
+            throw new LanyardException(Failure.INTERNAL, "cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** Threads for the HTTP client: in FIPS mode each one runs in approved-only mode. */
+    public ThreadFactory threadFactory() {
+        ThreadFactory base = Thread.ofPlatform().daemon().name("lanyard-http-", 0).factory();
+        if (mode == CryptoMode.DEFAULT) {
+            return base;
+        }
+        FipsProviders f = fips();
+        return r -> base.newThread(() -> {
+            f.approvedOnlyInThisThread();
+            r.run();
+        });
+    }
+
+    /** The FIPS provider for callers that need it by name (tests, doctor). */
+    public Provider jcaProvider() {
+        return mode == CryptoMode.DEFAULT ? null : fips().jca();
+    }
+}
