@@ -23,20 +23,26 @@ lanyard_find_java() {
   lanyard_die "lanyard: JDK 25 not found: set JAVA_HOME to a JDK 25 (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)" 69
 }
 
-# lanyard_ensure_built FILE MODULE: builds MODULE (and what it needs) when FILE is missing.
-lanyard_ensure_built() {
-  local file=$1 module=$2
-  [ -e "$file" ] && return 0
-  command -v mvn >/dev/null 2>&1 || lanyard_die "lanyard: $file is missing and Maven (mvn) is not installed to build it" 69
+# lanyard_build MODULE: builds MODULE and what it needs, quietly; offline first when the local
+# repository already has everything.
+lanyard_build() {
+  local module=$1 log
+  command -v mvn >/dev/null 2>&1 || lanyard_die "lanyard: $module is not built and Maven (mvn) is not installed to build it" 69
   echo "lanyard: building $module (first run)..." >&2
-  local log
   log=$(mktemp)
   if ! (cd "$LANYARD_HOME" && mvn -q -B -o -pl "$module" -am package -DskipTests >"$log" 2>&1) &&
-     ! (cd "$LANYARD_HOME" && mvn -q -B -pl "$module" -am package -DskipTests >"$log" 2>&1); then
+     ! (cd "$LANYARD_HOME" && mvn -q -B -ntp -pl "$module" -am package -DskipTests >"$log" 2>&1); then
     tail -40 "$log" >&2
     rm -f "$log"
     lanyard_die "lanyard: building $module failed (log above); run: mvn -pl $module -am package -DskipTests" 70
   fi
   rm -f "$log"
-  [ -e "$file" ] || lanyard_die "lanyard: build of $module did not produce $file" 70
+}
+
+# lanyard_ensure_built FILE MODULE: builds MODULE when FILE is missing.
+lanyard_ensure_built() {
+  local file=$1 module=$2
+  [ -e "$file" ] && return 0
+  lanyard_build "$module"
+  [ -e "$file" ] || lanyard_die "lanyard: the build of $module did not produce $file" 70
 }

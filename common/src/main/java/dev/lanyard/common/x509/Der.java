@@ -15,6 +15,12 @@ public final class Der {
     public static final int BIT_STRING = 0x03;
     public static final int NULL = 0x05;
     public static final int OID = 0x06;
+    public static final int BOOLEAN = 0x01;
+    public static final int UTF8_STRING = 0x0c;
+    public static final int IA5_STRING = 0x16;
+    public static final int UTC_TIME = 0x17;
+    public static final int GENERALIZED_TIME = 0x18;
+    public static final int SET = 0x31;
 
     /** One tag-length-value element: {@code value} is the content octets. */
     public record Tlv(int tag, byte[] value, int encodedLength) {
@@ -134,5 +140,32 @@ public final class Der {
             int b = (int) ((v >>> (7 * g)) & 0x7f);
             out.write(g == 0 ? b : b | 0x80);
         }
+    }
+
+    /** A complete INTEGER element. */
+    public static byte[] integer(java.math.BigInteger value) {
+        return encode(INTEGER, value.toByteArray());
+    }
+
+    /** A complete BOOLEAN element. */
+    public static byte[] bool(boolean value) {
+        return new byte[] {BOOLEAN, 1, (byte) (value ? 0xff : 0)};
+    }
+
+    /** A complete BIT STRING element with {@code unusedBits} unused bits in the last octet. */
+    public static byte[] bitString(byte[] bits, int unusedBits) {
+        byte[] content = new byte[bits.length + 1];
+        content[0] = (byte) unusedBits;
+        System.arraycopy(bits, 0, content, 1, bits.length);
+        return encode(BIT_STRING, content);
+    }
+
+    /** A complete UTCTime (years 1950-2049) or GeneralizedTime element, as RFC 5280 requires. */
+    public static byte[] time(java.time.Instant instant) {
+        java.time.ZonedDateTime t = instant.atZone(java.time.ZoneOffset.UTC);
+        boolean utc = t.getYear() >= 1950 && t.getYear() < 2050;
+        String text = java.time.format.DateTimeFormatter.ofPattern(utc ? "yyMMddHHmmss'Z'" : "yyyyMMddHHmmss'Z'")
+                .format(t);
+        return encode(utc ? UTC_TIME : GENERALIZED_TIME, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }

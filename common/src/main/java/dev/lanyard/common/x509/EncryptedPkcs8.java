@@ -88,7 +88,7 @@ final class EncryptedPkcs8 {
             throw wrongPassword(source);
         } catch (GeneralSecurityException e) {
             throw PrivateKeys.fail(source + ": cannot decrypt the encrypted PKCS#8 key (" + e.getMessage() + ")");
-        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             throw PrivateKeys.fail(source + ": encrypted PKCS#8 has malformed PBES2 parameters" + REENCRYPT);
         } finally {
             Arrays.fill(pw, (byte) 0);

@@ -2,6 +2,7 @@ package dev.lanyard.common.x509;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -10,9 +11,10 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 
 /**
- * Reads private keys: PKCS#8 {@code PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY}, PKCS#1
- * {@code RSA PRIVATE KEY}, as PEM or DER, and the key block of a combined key+certificate file.
- * RSA, EC and ML-DSA keys. {@code source} names the input in errors.
+ * Reads private keys, as PEM or DER: PKCS#8 {@code PRIVATE KEY}, encrypted PKCS#8
+ * {@code ENCRYPTED PRIVATE KEY} (see {@link EncryptedPkcs8}), SEC1 {@code EC PRIVATE KEY}, PKCS#1
+ * {@code RSA PRIVATE KEY}, the key of a PKCS#12 file, and the key block of a combined key+certificate
+ * PEM file. RSA, EC, ML-DSA and EdDSA keys. {@code source} names the input in errors.
  */
 public final class PrivateKeys {
     static final String OID_RSA = "1.2.840.113549.1.1.1";
@@ -20,6 +22,9 @@ public final class PrivateKeys {
     static final String OID_ML_DSA_44 = "2.16.840.1.101.3.4.3.17";
     static final String OID_ML_DSA_65 = "2.16.840.1.101.3.4.3.18";
     static final String OID_ML_DSA_87 = "2.16.840.1.101.3.4.3.19";
+    static final String OID_ED25519 = "1.3.101.112";
+    static final String OID_ED448 = "1.3.101.113";
+    private static final String DER_FORMATS = "DER PKCS#8, encrypted PKCS#8, PKCS#1, SEC1, PKCS#12";
 
     private PrivateKeys() {
     }
@@ -29,13 +34,13 @@ public final class PrivateKeys {
         return parse(data, source, null);
     }
 
-    /** Reads a key; {@code password} is used for encrypted PKCS#8 and may be null. */
+    /** Reads a key; {@code password} is used for encrypted PKCS#8 and PKCS#12 and may be null. */
     public static PrivateKey parse(byte[] data, String source, char[] password) {
         if (data.length == 0) {
             throw fail(source + ": file is empty; expected a PEM or DER private key");
         }
         if (!Pem.looksLikePem(data)) {
-            return fromPkcs8(data, source);
+            return fromDer(data, source, password);
         }
         List<Pem.Block> blocks;
         try {
@@ -43,6 +48,7 @@ public final class PrivateKeys {
         } catch (IllegalArgumentException e) {
             throw fail(source + ": " + e.getMessage());
         }
+        boolean certificates = false;
         for (Pem.Block b : blocks) {
             switch (b.label()) {
                 case "PRIVATE KEY":
@@ -52,16 +58,19 @@ public final class PrivateKeys {
                 case "RSA PRIVATE KEY":
                     return fromPkcs8(pkcs1ToPkcs8(b.der()), source);
                 case "ENCRYPTED PRIVATE KEY":
-                    if (password == null) {
-                        throw fail(source + ": encrypted PKCS#8 needs --pkcs8-password");
-                    }
-                    return fromPkcs8(EncryptedPkcs8.decrypt(b.der(), password, source), source);
+                    return fromPkcs8(decrypt(b.der(), source, password), source);
+                case "OPENSSH PRIVATE KEY":
+                    throw fail(source + ": OpenSSH private key format is not supported; convert it with:"
+                            + " ssh-keygen -p -m PKCS8 -f " + source);
+                case "CERTIFICATE":
+                    certificates = true;
+                    break;
                 default:
                     break;
             }
         }
-        throw fail(source + ": no private key block found (looked for PRIVATE KEY, EC PRIVATE KEY, RSA PRIVATE KEY,"
-                + " ENCRYPTED PRIVATE KEY)");
+        throw fail(source + (certificates ? ": holds certificates but no private key" : ": no private key block found")
+                + " (looked for PRIVATE KEY, EC PRIVATE KEY, RSA PRIVATE KEY, ENCRYPTED PRIVATE KEY); give the key file");
     }
 
     /** Builds a key from unencrypted PKCS#8 DER, choosing the algorithm from its OID. */
@@ -70,8 +79,54 @@ public final class PrivateKeys {
         try {
             return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw fail(source + ": the " + algorithm + " private key cannot be decoded (" + e.getMessage() + ")");
+            throw fail(source + ": the " + algorithm + " private key in PKCS#8 cannot be decoded (" + e.getMessage()
+                    + ")");
         }
+    }
+
+    /** A DER file: the structure tells PKCS#8, encrypted PKCS#8, PKCS#1, SEC1 and PKCS#12 apart. */
+    private static PrivateKey fromDer(byte[] der, String source, char[] password) {
+        List<Der.Tlv> top;
+        try {
+            Der.Tlv seq = Der.read(der, 0);
+            if (seq.tag() != Der.SEQUENCE || seq.encodedLength() != der.length) {
+                throw new IllegalArgumentException("not one DER SEQUENCE");
+            }
+            top = seq.children();
+        } catch (RuntimeException e) {
+            throw fail(source + ": not a private key (tried PEM and " + DER_FORMATS + "); give a PEM file with a"
+                    + " PRIVATE KEY block");
+        }
+        Der.Tlv first = top.isEmpty() ? null : top.get(0);
+        Der.Tlv second = top.size() < 2 ? null : top.get(1);
+        if (first != null && second != null) {
+            if (first.tag() == Der.SEQUENCE && second.tag() == Der.OCTET_STRING) {
+                return fromPkcs8(decrypt(der, source, password), source);
+            }
+            if (first.tag() == Der.INTEGER) {
+                BigInteger version = new BigInteger(first.value());
+                if (version.intValue() == 3 && second.tag() == Der.SEQUENCE && top.size() <= 3) {
+                    return Pkcs12.read(der, source, password == null ? new char[0] : password).key();
+                }
+                if (second.tag() == Der.SEQUENCE) {
+                    return fromPkcs8(der, source);
+                }
+                if (version.intValue() == 1 && second.tag() == Der.OCTET_STRING) {
+                    return fromPkcs8(sec1ToPkcs8(der, source), source);
+                }
+                if (version.signum() == 0 && top.size() >= 9) {
+                    return fromPkcs8(pkcs1ToPkcs8(der), source);
+                }
+            }
+        }
+        throw fail(source + ": not a private key (tried PEM and " + DER_FORMATS + "); is this a certificate?");
+    }
+
+    private static byte[] decrypt(byte[] der, String source, char[] password) {
+        if (password == null) {
+            throw fail(source + ": encrypted PKCS#8 needs --pkcs8-password");
+        }
+        return EncryptedPkcs8.decrypt(der, password, source);
     }
 
     static String algorithmOf(byte[] pkcs8, String source) {
@@ -86,7 +141,10 @@ public final class PrivateKeys {
             case OID_RSA -> "RSA";
             case OID_EC -> "EC";
             case OID_ML_DSA_44, OID_ML_DSA_65, OID_ML_DSA_87 -> "ML-DSA";
-            default -> throw fail(source + ": unsupported private key algorithm " + oid + " (RSA, EC or ML-DSA expected)");
+            case OID_ED25519 -> "Ed25519";
+            case OID_ED448 -> "Ed448";
+            default -> throw fail(source + ": unsupported private key algorithm " + oid
+                    + " (RSA, EC, ML-DSA or EdDSA expected)");
         };
     }
 
@@ -117,5 +175,4 @@ public final class PrivateKeys {
     static LanyardException fail(String message) {
         return new LanyardException(Failure.KEY_OR_CERTIFICATE, message);
     }
-
 }
