@@ -35,6 +35,8 @@ public record CryptoContext(CryptoMode mode, String provider, String keyStoreTyp
             return provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
         } catch (GeneralSecurityException e) {
             throw unavailable("signature algorithm " + algorithm, e);
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("signature algorithm " + algorithm, e);
         }
     }
 
@@ -43,6 +45,8 @@ public record CryptoContext(CryptoMode mode, String provider, String keyStoreTyp
             return provider == null ? KeyFactory.getInstance(algorithm) : KeyFactory.getInstance(algorithm, provider);
         } catch (GeneralSecurityException e) {
             throw unavailable("key algorithm " + algorithm, e);
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("key algorithm " + algorithm, e);
         }
     }
 
@@ -72,7 +76,7 @@ public record CryptoContext(CryptoMode mode, String provider, String keyStoreTyp
         }
     }
 
-    private LanyardException unavailable(String what, GeneralSecurityException e) {
+    private LanyardException unavailable(String what, Exception e) {
         if (fips()) {
             return new LanyardException(Failure.NOT_APPROVED, what + " is not available in FIPS mode ("
                     + e.getMessage() + "); use an approved algorithm or run without --fips", e);

@@ -79,6 +79,35 @@ public final class FipsPolicy {
         check(certificate.getPublicKey(), subject);
     }
 
+    /**
+     * True when {@code t} is BouncyCastle FIPS refusing a non-approved operation. BC-FIPS signals that
+     * with an {@link AssertionError} subclass, which ordinary exception handling would let escape as a
+     * stack trace; callers turn it into {@link #refusal}. Checked by class name so that default mode
+     * loads no BouncyCastle class.
+     */
+    public static boolean isRefusal(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getClass().getName().startsWith("org.bouncycastle.crypto.fips.FipsUnapprovedOperation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The one-line {@link Failure#NOT_APPROVED} failure for a refused operation; {@code what} names it. */
+    public static LanyardException refusal(String what, Throwable t) {
+        return new LanyardException(Failure.NOT_APPROVED, what + " is not approved in FIPS mode (" + t.getMessage()
+                + "); use approved keys and algorithms or run without --fips", t);
+    }
+
+    /** Rethrows a BC-FIPS refusal as {@link #refusal}, any other error as it is. */
+    public static RuntimeException rethrow(String what, AssertionError e) {
+        if (isRefusal(e)) {
+            throw refusal(what, e);
+        }
+        throw e;
+    }
+
     private static LanyardException refuse(String message) {
         return new LanyardException(Failure.NOT_APPROVED, message);
     }

@@ -28,7 +28,11 @@ public final class InputFiles {
         }
         if (spec.equals("-")) {
             try {
-                return stdin.readNBytes(MAX_BYTES);
+                byte[] data = stdin.readNBytes(MAX_BYTES + 1);
+                if (data.length > MAX_BYTES) {
+                    throw new LanyardException(Failure.FILE, "stdin: larger than 1 MiB; is this the right input?");
+                }
+                return data;
             } catch (IOException e) {
                 throw new LanyardException(Failure.FILE, "stdin: cannot read (" + e.getMessage() + ")", e);
             }

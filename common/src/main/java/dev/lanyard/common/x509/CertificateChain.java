@@ -1,5 +1,7 @@
 package dev.lanyard.common.x509;
 
+import dev.lanyard.common.crypto.CryptoContext;
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.cert.X509Certificate;
@@ -35,6 +37,21 @@ public final class CertificateChain {
     private CertificateChain() {
     }
 
+    /**
+     * As {@link #build(X509Certificate, List, List, Instant)}, and in FIPS mode every certificate of the
+     * path must pass {@link dev.lanyard.common.crypto.FipsPolicy} (else {@code NOT_APPROVED}).
+     */
+    public static Path build(X509Certificate leaf, List<X509Certificate> intermediates,
+                             List<X509Certificate> anchors, Instant now, CryptoContext crypto) {
+        crypto.requireApproved(leaf, "chain: leaf");
+        Path path = build(leaf, intermediates, anchors, now);
+        for (X509Certificate c : path.intermediates()) {
+            crypto.requireApproved(c, "chain: intermediate");
+        }
+        crypto.requireApproved(path.anchor(), "chain: trust anchor");
+        return path;
+    }
+
     public static Path build(X509Certificate leaf, List<X509Certificate> intermediates,
                              List<X509Certificate> anchors, Instant now) {
         if (anchors.isEmpty()) {
@@ -45,7 +62,7 @@ public final class CertificateChain {
         path.add(leaf);
         X509Certificate current = leaf;
         for (int depth = 0; depth < MAX_DEPTH; depth++) {
-            X509Certificate anchor = findIssuer(current, anchors);
+            X509Certificate anchor = findIssuer(current, anchors, now);
             if (anchor != null) {
                 checkValidity(anchor, "trust anchor", now);
                 checkCa(anchor, "trust anchor", path.size() - 1);
@@ -54,7 +71,7 @@ public final class CertificateChain {
                 }
                 return new Path(List.copyOf(path));
             }
-            X509Certificate next = findIssuer(current, without(intermediates, path));
+            X509Certificate next = findIssuer(current, without(intermediates, path), now);
             if (next == null) {
                 String why = signatureMismatch(current, anchors, intermediates);
                 throw untrusted("chain: no certificate in the trust anchor or intermediates issued "
@@ -68,13 +85,23 @@ public final class CertificateChain {
         throw untrusted("chain: longer than " + MAX_DEPTH + " certificates without reaching a trust anchor");
     }
 
-    private static X509Certificate findIssuer(X509Certificate cert, List<X509Certificate> candidates) {
+    /** The candidate that issued {@code cert}, preferring one valid at {@code now} (CA rotation keeps both). */
+    private static X509Certificate findIssuer(X509Certificate cert, List<X509Certificate> candidates, Instant now) {
+        X509Certificate found = null;
         for (X509Certificate c : candidates) {
             if (c.getSubjectX500Principal().equals(cert.getIssuerX500Principal()) && verifies(cert, c)) {
-                return c;
+                if (validAt(c, now)) {
+                    return c;
+                }
+                found = found == null ? c : found;
             }
         }
-        return null;
+        return found;
+    }
+
+    private static boolean validAt(X509Certificate cert, Instant now) {
+        Date at = Date.from(now);
+        return !at.before(cert.getNotBefore()) && !at.after(cert.getNotAfter());
     }
 
     private static String signatureMismatch(X509Certificate cert, List<X509Certificate> anchors,
@@ -96,6 +123,8 @@ public final class CertificateChain {
             return true;
         } catch (Exception e) {
             return false;
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("chain: the " + cert.getSigAlgName() + " signature on " + describe(cert), e);
         }
     }
 
@@ -130,9 +159,9 @@ public final class CertificateChain {
         if (ku != null && (ku.length <= 5 || !ku[5])) {
             throw untrusted("chain: " + role + " " + describe(ca) + " lacks keyUsage keyCertSign");
         }
-        if (pathLen != Integer.MAX_VALUE && below - 1 > pathLen) {
+        if (pathLen != Integer.MAX_VALUE && below > pathLen) {
             throw untrusted("chain: " + role + " " + describe(ca) + " has pathLenConstraint " + pathLen + " but "
-                    + (below - 1) + " intermediate CA certificates follow it");
+                    + below + " intermediate CA certificate" + (below == 1 ? " follows" : "s follow") + " it");
         }
     }
 

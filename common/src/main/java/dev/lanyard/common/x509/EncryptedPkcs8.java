@@ -1,5 +1,6 @@
 package dev.lanyard.common.x509;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.crypto.Pbkdf2;
 import dev.lanyard.common.crypto.Scrypt;
 import dev.lanyard.common.error.Failure;
@@ -90,6 +91,8 @@ final class EncryptedPkcs8 {
             throw PrivateKeys.fail(source + ": cannot decrypt the encrypted PKCS#8 key (" + e.getMessage() + ")");
         } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             throw PrivateKeys.fail(source + ": encrypted PKCS#8 has malformed PBES2 parameters" + REENCRYPT);
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow(source + ": decrypting the encrypted PKCS#8 key", e);
         } finally {
             Arrays.fill(pw, (byte) 0);
         }

@@ -1,5 +1,6 @@
 package dev.lanyard.common.x509;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ public final class KeyMatch {
             return v.verify(sig);
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("signing with a " + key.getAlgorithm() + " key (" + alg + ")", e);
         }
     }
 

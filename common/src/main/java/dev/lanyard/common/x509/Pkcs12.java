@@ -1,5 +1,6 @@
 package dev.lanyard.common.x509;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.io.ByteArrayInputStream;
@@ -80,6 +81,8 @@ public final class Pkcs12 {
             throw fail(source + ": not a readable PKCS#12 file (" + e.getMessage() + ")");
         } catch (GeneralSecurityException | RuntimeException e) {
             throw fail(source + ": not a readable PKCS#12 file (" + e.getMessage() + ")");
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow(source + ": reading PKCS#12", e);
         }
     }
 

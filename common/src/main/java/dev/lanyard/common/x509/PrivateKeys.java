@@ -1,5 +1,6 @@
 package dev.lanyard.common.x509;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.math.BigInteger;
@@ -81,6 +82,8 @@ public final class PrivateKeys {
         } catch (GeneralSecurityException | RuntimeException e) {
             throw fail(source + ": the " + algorithm + " private key in PKCS#8 cannot be decoded (" + e.getMessage()
                     + ")");
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow(source + ": the " + algorithm + " private key", e);
         }
     }
 
@@ -135,7 +138,7 @@ public final class PrivateKeys {
             List<Der.Tlv> top = Der.read(pkcs8, 0).children();
             oid = Der.oid(top.get(1).children().get(0).value());
         } catch (RuntimeException e) {
-            throw fail(source + ": not a private key (tried PEM, PKCS#8 DER)");
+            throw fail(source + ": not a valid PKCS#8 private key (truncated or corrupted DER); export the key again");
         }
         return switch (oid) {
             case OID_RSA -> "RSA";

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Resource(Kind kind, String name, Map<String, Object> document) {
     public Resource {
-        document = Map.copyOf(document);
+        document = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(document));
     }
 
     @SuppressWarnings("unchecked")

@@ -9,7 +9,7 @@ import java.util.Map;
  * Turns a restJson1 error response into one line that says what to check. The code comes from the
  * {@code X-Amzn-ErrorType} header (before any {@code :}, after any {@code #}), else JSON {@code code} or
  * {@code __type}; the message from {@code message} or {@code Message}. The Lanyard emulator explains
- * its refusals: after {@code " — "} in the message and/or in an {@code explanation} (or {@code reason},
+ * its refusals: after {@code " — "} in the message and/or in a {@code lanyardExplanation} (or {@code explanation}, {@code reason},
  * {@code detail}) field; both are read and shown once.
  */
 public record AwsError(int status, String code, String message, String explanation) {
@@ -17,9 +17,11 @@ public record AwsError(int status, String code, String message, String explanati
 
     public static AwsError parse(int status, String errorTypeHeader, String body) {
         Map<String, Object> json = Map.of();
+        boolean isJson = false;
         try {
             if (body != null && !body.isBlank()) {
                 json = Json.parseObject(body);
+                isJson = true;
             }
         } catch (IllegalArgumentException e) {
             json = Map.of();
@@ -29,9 +31,9 @@ public record AwsError(int status, String code, String message, String explanati
         code = code == null ? "HTTP " + status : shortCode(code);
         String message = firstString(json, "message", "Message");
         if (message == null) {
-            message = body != null && !body.isBlank() && json.isEmpty() ? oneLine(body) : "";
+            message = body != null && !body.isBlank() && !isJson ? oneLine(body) : "";
         }
-        String explanation = firstString(json, "explanation", "reason", "detail", "Explanation");
+        String explanation = firstString(json, "lanyardExplanation", "explanation", "reason", "detail");
         int dash = message.indexOf(DASH);
         if (dash >= 0) {
             String inline = message.substring(dash + DASH.length()).trim();

@@ -1,0 +1,78 @@
+package dev.lanyard.issuer.agent;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code --diag-addr HOST:PORT}: {@code /livez} (the loop is running), {@code /readyz} (every output
+ * holds a valid SVID: 200, else 503) and {@code /metrics} (Prometheus text), on the JDK HTTP server.
+ */
+final class DiagServer implements AutoCloseable {
+    private final HttpServer server;
+
+    private DiagServer(HttpServer server) {
+        this.server = server;
+    }
+
+    static DiagServer start(String addr, Supplier<List<OutputState>> states, Clock clock) {
+        int colon = addr.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new LanyardException(Failure.USAGE, "--diag-addr '" + addr + "' is not HOST:PORT, e.g. 127.0.0.1:9090");
+        }
+        String host = addr.substring(0, colon).replace("[", "").replace("]", "");
+        int port;
+        try {
+            port = Integer.parseInt(addr.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new LanyardException(Failure.USAGE, "--diag-addr '" + addr + "' has no numeric port");
+        }
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
+            s.createContext("/livez", ex -> reply(ex, 200, "text/plain", "ok\n"));
+            s.createContext("/readyz", ex -> {
+                boolean ready = Metrics.ready(states.get(), clock.instant());
+                reply(ex, ready ? 200 : 503, "text/plain", ready ? "ok\n" : "not ready: an output has no valid SVID\n");
+            });
+            s.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
+                    Metrics.render(states.get(), clock.instant())));
+            s.start();
+            return new DiagServer(s);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LanyardException(Failure.UNAVAILABLE, "cannot listen on --diag-addr " + addr + " ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private static void reply(HttpExchange ex, int status, String type, String body) throws IOException {
+        try (ex) {
+            if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
+                ex.sendResponseHeaders(405, -1);
+                return;
+            }
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", type);
+            ex.sendResponseHeaders(status, b.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(b);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.lanyard.issuer.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.common.x509.Pem;
+import dev.lanyard.issuer.crypto.KeyType;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+
+/**
+ * Obtains one X509-SVID for an output: a fresh key generated here, its public half sent to the
+ * issuer's {@code POST /v1/svid} over mTLS with the bot identity (so the issuer's RBAC applies to the
+ * bot as {@code bot:NAME}), and the answer checked before anything is written.
+ */
+final class SvidFetcher {
+    /** An SVID ready to write. */
+    record Svid(String spiffeId, String serial, X509Certificate certificate, String certificatePem, String keyPem,
+                String bundlePem, String capReason) {
+    }
+
+    private final SecureRandom random;
+
+    SvidFetcher(SecureRandom random) {
+        this.random = random;
+    }
+
+    Svid fetch(BotIdentity identity, OutputConfig output, Duration ttl) {
+        IssuerClient client = new IssuerClient(identity.proxyServer(),
+                TlsContexts.pinned(identity.hostCa(), identity.key(), identity.certificate(), random));
+        KeyPair kp = KeyType.EC_P256.generate(random);
+        ObjectNode req = client.object();
+        req.put("spiffe_path", output.svidPath());
+        req.put("public_key", Pem.encode("PUBLIC KEY", kp.getPublic().getEncoded()));
+        ArrayNode dns = req.putArray("dns_sans");
+        output.dnsSans().forEach(dns::add);
+        ArrayNode ips = req.putArray("ip_sans");
+        output.ipSans().forEach(ips::add);
+        req.put("ttl_seconds", ttl.toSeconds());
+        JsonNode body = client.post("/v1/svid", req).body();
+        String certPem = body.path("certificate").asText();
+        String bundlePem = body.path("bundle").asText();
+        X509Certificate cert = Certificates.parseOne(certPem.getBytes(StandardCharsets.US_ASCII), "issuer answer");
+        if (!cert.getPublicKey().equals(kp.getPublic())) {
+            throw new LanyardException(Failure.REMOTE_REFUSED, "the issuer returned an SVID for another key");
+        }
+        if (bundlePem.isBlank()) {
+            throw new LanyardException(Failure.REMOTE_REFUSED, "the issuer returned no trust bundle");
+        }
+        Certificates.parseAll(bundlePem.getBytes(StandardCharsets.US_ASCII), "issuer bundle");
+        return new Svid(body.path("spiffe_id").asText(), body.path("serial").asText(), cert, certPem,
+                Pem.encode("PRIVATE KEY", kp.getPrivate().getEncoded()), bundlePem,
+                body.path("capped").asBoolean() ? body.path("cap_reason").asText() : null);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.lanyard.issuer.server;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.common.file.AtomicFiles;
+import dev.lanyard.common.spiffe.TrustDomain;
+import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.issuer.crypto.KeyType;
+import dev.lanyard.issuer.layout.DataDir;
+import dev.lanyard.issuer.server.ca.CaKeyStore;
+import dev.lanyard.issuer.server.ca.CaTemplates;
+import dev.lanyard.issuer.server.ca.CertificateAuthority;
+import dev.lanyard.issuer.server.ca.Passphrase;
+import dev.lanyard.issuer.server.store.JdbcStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Creates a cluster in a data dir: the SPIFFE CA, the host/user CA (both encrypted at rest), the
+ * database with the cluster name, and (through {@link ServerCredentials}) the admin identity.
+ * Idempotent: an initialised data dir is only checked against the requested cluster name.
+ */
+public final class Initializer {
+    public static final String META_CLUSTER = "cluster";
+    public static final String META_KEY_TYPE = "ca_key_type";
+
+    private Initializer() {
+    }
+
+    /** The outcome: the cluster and whether this call created it. */
+    public record Result(TrustDomain cluster, boolean created, String caPin, String hostCaPin,
+                         CertificateAuthority hostCa, java.time.Instant caNotAfter) {
+    }
+
+    public static Result init(DataDir dir, TrustDomain requested, KeyType keyType, Passphrase passphrase,
+                              Clock clock, SecureRandom random) {
+        if (dir.initialized()) {
+            TrustDomain existing = cluster(dir);
+            if (requested != null && !existing.equals(requested)) {
+                throw new LanyardException(Failure.CONFLICT, dir.root() + " already holds cluster " + existing.name()
+                        + ", not " + requested.name() + "; use another --data-dir");
+            }
+            CertificateAuthority spiffe = CaKeyStore.load(dir.spiffeCaStore(), passphrase.value());
+            CertificateAuthority host = CaKeyStore.load(dir.hostCaStore(), passphrase.value());
+            ServerCredentials.writeAdmin(dir, existing, host, clock, random);
+            return new Result(existing, false, Certificates.spkiPin(spiffe.certificate()),
+                    Certificates.spkiPin(host.certificate()), host, spiffe.certificate().getNotAfter().toInstant());
+        }
+        if (requested == null) {
+            throw new LanyardException(Failure.USAGE, dir.root() + " is not initialised: give --cluster NAME "
+                    + "(the trust domain, e.g. example.teleport.sh)");
+        }
+        AtomicFiles.privateDirectory(dir.root());
+        AtomicFiles.privateDirectory(dir.root().resolve("ca"));
+        try (JdbcStore store = JdbcStore.openH2(dir.database())) {
+            store.putMeta(META_CLUSTER, requested.name());
+            store.putMeta(META_KEY_TYPE, keyType.label());
+        }
+        CertificateAuthority spiffe = CaTemplates.spiffeCa(requested, keyType, clock.instant(), random);
+        CertificateAuthority host = CaTemplates.hostCa(requested, keyType, clock.instant(), random);
+        AtomicFiles.write(dir.spiffeCaPem(), Certificates.toPem(spiffe.certificate()), AtomicFiles.PUBLIC);
+        AtomicFiles.write(dir.hostCaPem(), Certificates.toPem(host.certificate()), AtomicFiles.PUBLIC);
+        CaKeyStore.save(dir.hostCaStore(), host, passphrase.value());
+        // the SPIFFE CA store is written last: its presence marks the data dir as initialised
+        CaKeyStore.save(dir.spiffeCaStore(), spiffe, passphrase.value());
+        ServerCredentials.writeAdmin(dir, requested, host, clock, random);
+        return new Result(requested, true, Certificates.spkiPin(spiffe.certificate()),
+                Certificates.spkiPin(host.certificate()), host, spiffe.certificate().getNotAfter().toInstant());
+    }
+
+    /** The cluster name of an initialised data dir, from its SPIFFE CA certificate's URI SAN. */
+    public static TrustDomain cluster(DataDir dir) {
+        var cert = Certificates.parseOne(dev.lanyard.common.file.InputFiles.read(dir.spiffeCaPem()),
+                dir.spiffeCaPem().toString());
+        try {
+            for (var san : cert.getSubjectAlternativeNames()) {
+                if (((Integer) san.get(0)) == 6) {
+                    return dev.lanyard.common.spiffe.SpiffeId.parse((String) san.get(1)).trustDomain();
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException e) {
+            throw new LanyardException(Failure.KEY_OR_CERTIFICATE, dir.spiffeCaPem() + ": unreadable SANs", e);
+        }
+        throw new LanyardException(Failure.KEY_OR_CERTIFICATE, dir.spiffeCaPem() + ": no SPIFFE URI SAN");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lanyard.issuer.server;
+
+import dev.lanyard.common.spiffe.TrustDomain;
+import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.issuer.Version;
+import dev.lanyard.issuer.layout.DataDir;
+import dev.lanyard.issuer.server.ca.CaKeyStore;
+import dev.lanyard.issuer.server.ca.CertificateAuthority;
+import dev.lanyard.issuer.server.policy.Authorizer;
+import dev.lanyard.issuer.server.service.EnrollService;
+import dev.lanyard.issuer.server.service.IdentityIssuer;
+import dev.lanyard.issuer.server.service.LoginService;
+import dev.lanyard.issuer.server.service.Passwords;
+import dev.lanyard.issuer.server.service.ResourceService;
+import dev.lanyard.issuer.server.service.SvidService;
+import dev.lanyard.issuer.server.store.AuditEvent;
+import dev.lanyard.issuer.server.store.JdbcStore;
+import dev.lanyard.issuer.server.store.Store;
+import dev.lanyard.issuer.wire.BundleResponse;
+import dev.lanyard.issuer.wire.StatusResponse;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A running issuer's state and services, opened from an initialised data dir. Plain Java: the
+ * HTTP layer only adapts requests to these services, and tests use it without HTTP.
+ */
+public final class Issuer implements AutoCloseable {
+    /** How an issuer is opened. */
+    public record Settings(DataDir dir, char[] passphrase, Clock clock, SecureRandom random, int passwordIterations) {
+    }
+
+    private final TrustDomain trustDomain;
+    private final Store store;
+    private final CertificateAuthority spiffeCa;
+    private final CertificateAuthority hostCa;
+    private final Clock clock;
+    private final ResourceService resources;
+    private final SvidService svids;
+    private final LoginService logins;
+    private final EnrollService enroll;
+    private final IdentityIssuer identities;
+    private final CallerAuthenticator authenticator;
+
+    private Issuer(Settings s, TrustDomain td, CertificateAuthority spiffeCa, CertificateAuthority hostCa,
+                   Store store) {
+        this.trustDomain = td;
+        this.store = store;
+        this.spiffeCa = spiffeCa;
+        this.hostCa = hostCa;
+        this.clock = s.clock();
+        Authorizer authorizer = new Authorizer();
+        Passwords passwords = new Passwords(s.passwordIterations(), s.random());
+        this.resources = new ResourceService(store, authorizer, s.clock());
+        this.svids = new SvidService(td, () -> spiffeCa, this::bundle, store, resources, authorizer, s.clock(),
+                s.random());
+        this.identities = new IdentityIssuer(td, () -> hostCa, store, s.clock(), s.random());
+        this.logins = new LoginService(store, resources, passwords, identities, s.clock());
+        this.enroll = new EnrollService(store, resources, passwords, s.clock(), s.random());
+        this.authenticator = new CallerAuthenticator(td, hostCa.certificate(), resources, s.clock());
+    }
+
+    public static Issuer open(Settings s) {
+        TrustDomain td = Initializer.cluster(s.dir());
+        CertificateAuthority spiffe = CaKeyStore.load(s.dir().spiffeCaStore(), s.passphrase());
+        CertificateAuthority host = CaKeyStore.load(s.dir().hostCaStore(), s.passphrase());
+        return new Issuer(s, td, spiffe, host, JdbcStore.openH2(s.dir().database()));
+    }
+
+    public TrustDomain trustDomain() {
+        return trustDomain;
+    }
+
+    /** The SPIFFE CA certificates to trust: the current CA (and the next one during a rotation). */
+    public List<X509Certificate> bundle() {
+        return List.of(spiffeCa.certificate());
+    }
+
+    public StatusResponse status() {
+        return new StatusResponse(trustDomain.name(), Version.VALUE, Certificates.spkiPin(spiffeCa.certificate()),
+                Certificates.spkiPin(hostCa.certificate()), spiffeCa.certificate().getNotAfter().toInstant().toString());
+    }
+
+    public BundleResponse bundleResponse() {
+        return new BundleResponse(trustDomain.name(), Certificates.toPem(bundle()),
+                bundle().stream().map(Certificates::spkiPin).toList());
+    }
+
+    public List<AuditEvent> audit(Caller caller, Instant since, String spiffeId, int limit) {
+        resources.require(caller, "audit", "list");
+        return store.audit(since, spiffeId, limit);
+    }
+
+    public ResourceService resources() {
+        return resources;
+    }
+
+    public SvidService svids() {
+        return svids;
+    }
+
+    public LoginService logins() {
+        return logins;
+    }
+
+    public EnrollService enroll() {
+        return enroll;
+    }
+
+    public IdentityIssuer identities() {
+        return identities;
+    }
+
+    public CallerAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

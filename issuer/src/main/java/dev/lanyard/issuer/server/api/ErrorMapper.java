@@ -1,0 +1,54 @@
+package dev.lanyard.issuer.server.api;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.wire.ErrorBody;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become HTTP statuses: {@link Failure#httpStatus()} and an {@link ErrorBody}. */
+public class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    @ServerExceptionMapper
+    public Response lanyard(LanyardException e) {
+        if (e.failure() == Failure.INTERNAL) {
+            LOG.error("internal error", e);
+        }
+        return body(e.failure(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        Failure f = switch (status) {
+            case 404 -> Failure.NOT_FOUND;
+            case 401, 403 -> Failure.DENIED;
+            case 405, 406, 415 -> Failure.USAGE;
+            case 413 -> Failure.INVALID_INPUT;
+            default -> status < 500 ? Failure.INVALID_INPUT : Failure.INTERNAL;
+        };
+        String message = status == 400 ? "malformed request body: " + firstLine(e.getMessage())
+                : "HTTP " + status + ": " + firstLine(e.getMessage());
+        return Response.status(status).entity(new ErrorBody(f.name(), f.exitCode(), message))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @ServerExceptionMapper
+    public Response other(Exception e) {
+        LOG.error("unexpected error", e);
+        return body(Failure.INTERNAL, "internal error in the issuer; see its log");
+    }
+
+    static Response body(Failure f, String message) {
+        return Response.status(f.httpStatus()).entity(new ErrorBody(f.name(), f.exitCode(), message))
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lanyard.issuer.server.service;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.common.spiffe.SpiffeId;
+import dev.lanyard.common.spiffe.TrustDomain;
+import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.issuer.server.Caller;
+import dev.lanyard.issuer.server.ca.CertificateAuthority;
+import dev.lanyard.issuer.server.ca.Serials;
+import dev.lanyard.issuer.server.ca.SvidTemplate;
+import dev.lanyard.issuer.server.policy.Authorizer;
+import dev.lanyard.issuer.server.policy.Decision;
+import dev.lanyard.issuer.server.policy.SvidAsk;
+import dev.lanyard.issuer.server.store.AuditEvent;
+import dev.lanyard.issuer.server.store.Store;
+import dev.lanyard.issuer.wire.Durations;
+import dev.lanyard.issuer.wire.SvidRequest;
+import dev.lanyard.issuer.wire.SvidResponse;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Issues X509-SVIDs: validate the request, authorize it against the caller's roles, sign, store the
+ * serial and the {@code spiffe.svid.issued} event in one transaction, and only then answer. Every
+ * refusal is stored as {@code spiffe.svid.denied} with its reason.
+ */
+public final class SvidService {
+    public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+    public static final Duration MAX_TTL = Duration.ofHours(24);
+    static final Duration BACKDATE = Duration.ofMinutes(1);
+
+    private final TrustDomain trustDomain;
+    private final Supplier<CertificateAuthority> ca;
+    private final Supplier<List<X509Certificate>> bundle;
+    private final Store store;
+    private final ResourceService resources;
+    private final Authorizer authorizer;
+    private final Clock clock;
+    private final SecureRandom random;
+
+    public SvidService(TrustDomain trustDomain, Supplier<CertificateAuthority> ca,
+                       Supplier<List<X509Certificate>> bundle, Store store, ResourceService resources,
+                       Authorizer authorizer, Clock clock, SecureRandom random) {
+        this.trustDomain = trustDomain;
+        this.ca = ca;
+        this.bundle = bundle;
+        this.store = store;
+        this.resources = resources;
+        this.authorizer = authorizer;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public SvidResponse issue(Caller caller, SvidRequest req) {
+        Instant now = clock.instant();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("svid_type", "x509");
+        fields.put("dns_sans", req.dnsSans() == null ? List.of() : req.dnsSans());
+        fields.put("ip_sans", req.ipSans() == null ? List.of() : req.ipSans());
+        String attempted = req.spiffePath() == null ? null
+                : req.spiffePath().startsWith("spiffe://") ? req.spiffePath()
+                : trustDomain.idString() + req.spiffePath();
+        if (attempted != null && attempted.length() > 2100) {
+            attempted = attempted.substring(0, 2100);
+        }
+        try {
+            SpiffeId id = SvidRequestReader.spiffeId(trustDomain, req.spiffePath());
+            attempted = id.toString();
+            List<String> dns = SvidRequestReader.dnsSans(req.dnsSans());
+            List<InetAddress> ips = SvidRequestReader.ipSans(req.ipSans());
+            Duration requested = ttl(req.ttlSeconds());
+            fields.put("ttl_requested", Durations.format(requested));
+            PublicKey key = SvidRequestReader.key(req.publicKey(), req.csr());
+            Decision decision = authorizer.svid(resources.rolesOf(caller), new SvidAsk(id.path(), dns, ips));
+            if (!decision.allowed()) {
+                throw new LanyardException(Failure.DENIED, caller.label() + " may not obtain " + id + ": "
+                        + decision.reason());
+            }
+            Duration granted = requested.compareTo(MAX_TTL) > 0 ? MAX_TTL : requested;
+            boolean capped = !granted.equals(requested);
+            BigInteger serial = Serials.random(random);
+            Instant notAfter = now.plus(granted);
+            X509Certificate cert = SvidTemplate.issue(ca.get(), id, key, dns, ips, serial, now.minus(BACKDATE),
+                    notAfter);
+            String serialHex = Serials.hex(serial);
+            fields.put("ttl_granted", Durations.format(granted));
+            fields.put("serial_number", serialHex);
+            fields.put("not_after", notAfter.toString());
+            fields.put("reason", decision.reason());
+            String capReason = null;
+            if (capped) {
+                capReason = "requested TTL " + Durations.format(requested) + " exceeds the maximum of "
+                        + Durations.format(MAX_TTL) + "; granted " + Durations.format(granted);
+                fields.put("ttl_capped", capReason);
+            }
+            store.recordIssued(serialHex, id.toString(), notAfter,
+                    AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
+            return new SvidResponse(id.toString(), serialHex, Certificates.toPem(cert),
+                    Certificates.toPem(bundle.get()), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
+                    capped, capReason);
+        } catch (LanyardException e) {
+            fields.put("reason", e.getMessage());
+            fields.put("code", e.failure().name());
+            store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
+            throw e;
+        }
+    }
+
+    static Duration ttl(Long seconds) {
+        if (seconds == null) {
+            return DEFAULT_TTL;
+        }
+        if (seconds <= 0) {
+            throw new LanyardException(Failure.INVALID_INPUT, "TTL must be positive");
+        }
+        if (seconds > Duration.ofDays(3650).toSeconds()) {
+            throw new LanyardException(Failure.INVALID_INPUT, "TTL of " + seconds + "s is absurd; the maximum is "
+                    + Durations.format(MAX_TTL));
+        }
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.lanyard.issuer.server.store;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.resource.Kind;
+import dev.lanyard.issuer.wire.Json;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** {@link Store} over one JDBC connection to an embedded H2 database in the data dir. */
+public final class JdbcStore implements Store {
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private JdbcStore(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the database at {@code base} ({@code base}.mv.db) and migrates it. */
+    public static JdbcStore openH2(Path base) {
+        String url = "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        try {
+            Connection c = new org.h2.Driver().connect(url, new Properties());
+            try (Statement s = c.createStatement()) {
+                s.execute("SET WRITE_DELAY 0");
+            }
+            c.setAutoCommit(false);
+            Migrations.apply(c);
+            return new JdbcStore(c);
+        } catch (SQLException e) {
+            if (String.valueOf(e.getMessage()).contains("already in use") || e.getErrorCode() == 90020) {
+                throw new LanyardException(Failure.CONFLICT, base.getParent() + ": the database is in use by "
+                        + "another process (is the issuer running? stop it first)", e);
+            }
+            throw new LanyardException(Failure.FILE, base + ": cannot open the database: "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T tx(Work<T> work) {
+        lock.lock();
+        try {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw new LanyardException(Failure.INTERNAL, "database error: "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            }
+        } catch (SQLException e) {
+            throw new LanyardException(Failure.INTERNAL, "database rollback failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<String> meta(String key) {
+        return tx(c -> one(c, "SELECT v FROM meta WHERE k = ?", key));
+    }
+
+    @Override
+    public void putMeta(String key, String value) {
+        tx(c -> {
+            update(c, "DELETE FROM meta WHERE k = ?", key);
+            return update(c, "INSERT INTO meta (k, v) VALUES (?, ?)", key, value);
+        });
+    }
+
+    @Override
+    public Optional<String> resource(Kind kind, String name) {
+        return tx(c -> one(c, "SELECT body FROM resources WHERE kind = ? AND name = ?", kind.id(), name));
+    }
+
+    @Override
+    public List<String> resources(Kind kind) {
+        return tx(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT body FROM resources WHERE kind = ? ORDER BY name")) {
+                p.setString(1, kind.id());
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean putResource(Kind kind, String name, String json, boolean replace) {
+        return tx(c -> {
+            boolean exists = one(c, "SELECT name FROM resources WHERE kind = ? AND name = ?", kind.id(), name)
+                    .isPresent();
+            if (exists && !replace) {
+                return false;
+            }
+            if (exists) {
+                update(c, "UPDATE resources SET body = ? WHERE kind = ? AND name = ?", json, kind.id(), name);
+            } else {
+                update(c, "INSERT INTO resources (kind, name, body) VALUES (?, ?, ?)", kind.id(), name, json);
+            }
+            return true;
+        });
+    }
+
+    @Override
+    public boolean deleteResource(Kind kind, String name) {
+        return tx(c -> update(c, "DELETE FROM resources WHERE kind = ? AND name = ?", kind.id(), name) > 0);
+    }
+
+    @Override
+    public Optional<String> passwordHash(String user) {
+        return tx(c -> one(c, "SELECT password_hash FROM credentials WHERE user_name = ?", user));
+    }
+
+    @Override
+    public void setPasswordHash(String user, String hash) {
+        tx(c -> {
+            update(c, "DELETE FROM credentials WHERE user_name = ?", user);
+            return update(c, "INSERT INTO credentials (user_name, password_hash) VALUES (?, ?)", user, hash);
+        });
+    }
+
+    @Override
+    public void deletePasswordHash(String user) {
+        tx(c -> update(c, "DELETE FROM credentials WHERE user_name = ?", user));
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        tx(c -> insertEvent(c, event));
+    }
+
+    @Override
+    public void recordIssued(String serialHex, String subject, Instant notAfter, AuditEvent event) {
+        tx(c -> {
+            update(c, "INSERT INTO serials (serial, subject, not_after) VALUES (?, ?, ?)", serialHex, subject,
+                    notAfter.toEpochMilli());
+            return insertEvent(c, event);
+        });
+    }
+
+    @Override
+    public List<AuditEvent> audit(Instant since, String spiffeId, int limit) {
+        return tx(c -> {
+            StringBuilder sql = new StringBuilder("SELECT seq, event_time, event_type, caller, spiffe_id, body"
+                    + " FROM audit_events WHERE event_time >= ?");
+            if (spiffeId != null) {
+                sql.append(" AND spiffe_id = ?");
+            }
+            sql.append(" ORDER BY seq LIMIT ").append(Math.max(1, Math.min(limit, 10_000)));
+            List<AuditEvent> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                p.setLong(1, since == null ? 0 : since.toEpochMilli());
+                if (spiffeId != null) {
+                    p.setString(2, spiffeId);
+                }
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> fields = Json.read(rs.getString(6), LinkedHashMap.class, "audit event");
+                        out.add(new AuditEvent(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), fields));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            connection.close();
+        } catch (SQLException ignored) {
+            // already closed
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static int insertEvent(Connection c, AuditEvent e) throws SQLException {
+        return update(c, "INSERT INTO audit_events (event_time, event_type, caller, spiffe_id, body)"
+                        + " VALUES (?, ?, ?, ?, ?)", e.time().toEpochMilli(), e.type(), e.caller(), e.spiffeId(),
+                Json.writeCompact(e.fields()));
+    }
+
+    private static Optional<String> one(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, args); ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = prepare(c, sql, args)) {
+            return p.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement p = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            p.setObject(i + 1, args[i]);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lanyard.signer.cli;
+
+import dev.lanyard.signer.process.CredentialCache;
+import dev.lanyard.signer.process.CredentialProcess;
+import dev.lanyard.signer.process.CredentialProcessJson;
+import dev.lanyard.signer.process.KeyMaterial;
+import dev.lanyard.signer.process.SessionParameters;
+import dev.lanyard.signer.session.Credentials;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code credential-process}: prints {@code {"Version":1,…}} for the AWS CLI and SDKs, from the cache
+ * while more than 15 minutes of validity remain, else from one CreateSession call.
+ */
+@Command(name = "credential-process", description = "Prints temporary credentials in the credential_process format.")
+final class CredentialProcessCommand implements Runnable {
+    @ParentCommand
+    SignerCommand root;
+
+    @Mixin
+    KeyOptions keys;
+
+    @Mixin
+    SessionOptions session;
+
+    @Mixin
+    DebugOption debugOption;
+
+    @Option(names = "--no-cache", description = "Always call CreateSession; do not read or write the credential cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Credential cache directory (default: $XDG_CACHE_HOME/lanyard/credentials or ~/.cache/lanyard/credentials).")
+    Path cacheDir;
+
+    @Override
+    public void run() {
+        SignerContext ctx = root.context();
+        Consumer<String> debug = ctx.debug(debugOption.debug);
+        java.util.List<String> missing = keys.missing();
+        missing.addAll(session.missing());
+        KeyOptions.requireAll(missing);
+        SessionParameters parameters = session.parameters(ctx.env());
+        KeyMaterial material = KeyMaterial.read(keys.requireCertificate(), keys.requirePrivateKey(), keys.intermediates,
+                ctx.env(), ctx.stdin());
+        CredentialCache cache = noCache ? null
+                : new CredentialCache(cacheDir != null ? cacheDir : CredentialCache.defaultDirectory(ctx.env()),
+                ctx.clock(), debug);
+        Credentials credentials = new CredentialProcess(ctx.clock(), ctx.sleeper(), debug, Version.userAgent())
+                .obtain(parameters, material, keys.password(), cache);
+        ctx.out().print(CredentialProcessJson.render(credentials));
+        ctx.out().flush();
+    }
+}

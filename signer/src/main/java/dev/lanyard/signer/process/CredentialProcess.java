@@ -1,0 +1,53 @@
+package dev.lanyard.signer.process;
+
+import dev.lanyard.signer.crypto.CryptoProviders;
+import dev.lanyard.signer.session.Credentials;
+import dev.lanyard.signer.session.RolesAnywhereClient;
+import dev.lanyard.signer.session.SigningIdentity;
+import dev.lanyard.signer.session.Sleeper;
+import dev.lanyard.signer.sigv4.X509RequestSigner;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The one-shot path: cache lookup (file bytes and a digest only), else parse the key material, sign,
+ * call CreateSession and store the result. On a cache hit no key is parsed, no crypto provider is
+ * touched and no socket is opened.
+ */
+public final class CredentialProcess {
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Consumer<String> debug;
+    private final String userAgent;
+
+    public CredentialProcess(Clock clock, Sleeper sleeper, Consumer<String> debug, String userAgent) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.debug = debug;
+        this.userAgent = userAgent;
+    }
+
+    /** {@code cache} may be null ({@code --no-cache}). */
+    public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache) {
+        String entry = null;
+        if (cache != null) {
+            entry = p.addTo(material.addTo(new CacheKey())).name();
+            Optional<Credentials> hit = cache.lookup(entry);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
+        }
+        CryptoProviders providers = new CryptoProviders(p.mode());
+        SigningIdentity identity = IdentityLoader.load(material, password, providers, clock.instant());
+        boolean tls = p.endpoint().url().getScheme().equals("https");
+        try (RolesAnywhereClient client = new RolesAnywhereClient(p.http().newClient(providers, tls), p.endpoint(),
+                new X509RequestSigner(clock), sleeper, debug, userAgent)) {
+            Credentials credentials = client.createSession(p.request(), identity, p.region());
+            if (cache != null) {
+                cache.store(entry, credentials);
+            }
+            return credentials;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.lanyard.signer.refresh;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.crypto.CryptoProviders;
+import dev.lanyard.signer.process.IdentityLoader;
+import dev.lanyard.signer.process.SessionParameters;
+import dev.lanyard.signer.session.Credentials;
+import dev.lanyard.signer.session.RolesAnywhereClient;
+import dev.lanyard.signer.session.SigningIdentity;
+import dev.lanyard.signer.session.Sleeper;
+import dev.lanyard.signer.sigv4.X509RequestSigner;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * The real source for the long-running modes: at each fetch it re-reads the key files, loads the
+ * signing identity and calls CreateSession through ONE client whose HTTP connections are kept alive
+ * between refreshes. Fetches run on one thread made by the crypto providers' factory, so in FIPS mode
+ * they run approved-only whichever thread asks.
+ */
+public final class SessionCredentialSource implements CredentialSource, AutoCloseable {
+    private final SessionParameters parameters;
+    private final KeyFiles keys;
+    private final Map<String, String> env;
+    private final Clock clock;
+    private final CryptoProviders providers;
+    private final RolesAnywhereClient client;
+    private final ExecutorService worker;
+
+    public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
+                                   Sleeper sleeper, Consumer<String> debug, String userAgent) {
+        this.parameters = parameters;
+        this.keys = keys;
+        this.env = env;
+        this.clock = clock;
+        this.providers = new CryptoProviders(parameters.mode());
+        boolean tls = parameters.endpoint().url().getScheme().equals("https");
+        this.client = new RolesAnywhereClient(parameters.http().newClient(providers, tls), parameters.endpoint(),
+                new X509RequestSigner(clock), sleeper, debug, userAgent);
+        this.worker = Executors.newSingleThreadExecutor(providers.threadFactory());
+    }
+
+    @Override
+    public Credentials fetch() {
+        Future<Credentials> f = worker.submit(this::fetchHere);
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new LanyardException(Failure.INTERNAL, "CreateSession failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new LanyardException(Failure.UNAVAILABLE, "interrupted while calling CreateSession", e);
+        }
+    }
+
+    private Credentials fetchHere() {
+        SigningIdentity identity = IdentityLoader.load(keys.read(env), keys.password(), providers, clock.instant());
+        return client.createSession(parameters.request(), identity, parameters.region());
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        client.close();
+    }
+}
