@@ -4,6 +4,7 @@ import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -43,6 +44,18 @@ public record CryptoContext(CryptoMode mode, String provider, String keyStoreTyp
     public KeyFactory keyFactory(String algorithm) {
         try {
             return provider == null ? KeyFactory.getInstance(algorithm) : KeyFactory.getInstance(algorithm, provider);
+        } catch (GeneralSecurityException e) {
+            throw unavailable("key algorithm " + algorithm, e);
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("key algorithm " + algorithm, e);
+        }
+    }
+
+    /** A key pair generator of this mode's provider, e.g. {@code EC} (initialise it with {@link #random()}). */
+    public KeyPairGenerator keyPairGenerator(String algorithm) {
+        try {
+            return provider == null ? KeyPairGenerator.getInstance(algorithm)
+                    : KeyPairGenerator.getInstance(algorithm, provider);
         } catch (GeneralSecurityException e) {
             throw unavailable("key algorithm " + algorithm, e);
         } catch (AssertionError e) {

@@ -11,7 +11,9 @@ import java.security.SecureRandom;
  *   <li>{@link CryptoMode#FIPS}: BouncyCastle FIPS ({@code BCFIPS}) at position 1 in approved-only mode;
  *       key stores are {@code BCFKS}; randomness is the provider's DRBG.</li>
  * </ul>
- * The JCA provider list is the only global state touched; installing FIPS twice is harmless.
+ * The JCA provider list (and, in FIPS mode, the BC-FIPS approved-only system property) is the only
+ * global state touched; installing FIPS twice is harmless. Call it first thing in {@code main}, before
+ * any other BouncyCastle use, so approved-only mode applies to every thread.
  */
 public final class CryptoProviders {
     /** The JCA name of the BouncyCastle FIPS provider. */

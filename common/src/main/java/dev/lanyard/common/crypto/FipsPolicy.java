@@ -12,6 +12,8 @@ import java.util.Map;
  * What FIPS mode accepts, checked before a key or certificate is used: RSA of at least 2048 bits,
  * EC on P-256, P-384 or P-521, ML-DSA, Ed25519/Ed448; certificate signatures without SHA-1 or MD5.
  * Everything else is refused with {@link Failure#NOT_APPROVED} and one line naming the input.
+ * (ML-DSA is approved by FIPS 204, but the BC-FIPS 2.1 module has no ML-DSA: asking the FIPS
+ * provider for it fails with a NOT_APPROVED "not available in FIPS mode" line.)
  */
 public final class FipsPolicy {
     public static final int MIN_RSA_BITS = 2048;
@@ -45,7 +47,7 @@ public final class FipsPolicy {
     /** Refuses a key FIPS mode does not approve; {@code source} names it (a file, "leaf certificate"). */
     public static void check(PublicKey key, String source) {
         switch (key.getAlgorithm()) {
-            case "RSA" -> {
+            case "RSA", "RSASSA-PSS" -> {
                 int bits = ((RSAKey) key).getModulus().bitLength();
                 if (bits < MIN_RSA_BITS) {
                     throw refuse(source + ": RSA " + bits + "-bit key is not approved in FIPS mode;"

@@ -59,8 +59,11 @@ public final class Certificates {
         try {
             return (X509Certificate) factory().generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException e) {
+            // A parsing exception carries an RFC 5280 reason worth showing; others are just "not DER".
+            String reason = e instanceof java.security.cert.CertificateParsingException && e.getMessage() != null
+                    && !e.getMessage().contains("java.") ? ": " + e.getMessage() : "";
             throw new LanyardException(Failure.KEY_OR_CERTIFICATE,
-                    source + ": not a valid X.509 certificate (tried PEM and DER)", e);
+                    source + ": not a valid X.509 certificate (tried PEM and DER)" + reason, e);
         }
     }
 

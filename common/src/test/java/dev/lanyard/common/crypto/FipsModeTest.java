@@ -40,10 +40,29 @@ class FipsModeTest extends CryptoModeContract {
         assertEquals(1, java.util.Arrays.stream(Security.getProviders())
                 .filter(p -> p.getName().equals(CryptoProviders.FIPS_PROVIDER)).count());
         assertTrue(CryptoServicesRegistrar.isInApprovedOnlyMode());
+        java.util.concurrent.atomic.AtomicBoolean otherThread = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread t = Thread.ofPlatform().start(() -> otherThread.set(CryptoServicesRegistrar.isInApprovedOnlyMode()));
+        assertTrue(joined(t) && otherThread.get(), "approved-only mode applies to every thread");
         assertTrue(again.fips());
         assertEquals("BCFKS", again.keyStoreType());
         assertEquals(CryptoProviders.FIPS_PROVIDER, again.provider());
         assertEquals(CryptoProviders.FIPS_PROVIDER, again.random().getProvider().getName());
+    }
+
+    private static boolean joined(Thread t) {
+        try {
+            t.join();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void generatesKeysWithTheFipsProvider() {
+        var generator = CONTEXT.keyPairGenerator("EC");
+        assertEquals(CryptoProviders.FIPS_PROVIDER, generator.getProvider().getName());
     }
 
     @Test
@@ -70,6 +89,28 @@ class FipsModeTest extends CryptoModeContract {
         assertEquals(Failure.NOT_APPROVED, chain.failure());
         assertEquals("chain: leaf (CN=sha1 root): signature algorithm SHA1withRSA is not approved in FIPS mode;"
                 + " re-issue the certificate with SHA-256 or stronger", chain.getMessage());
+    }
+
+    @Test
+    void readsPkcs12WithAnApprovedScheme() {
+        KeyPair key = TestPki.key("EC-P256");
+        String password = "a password of more than fourteen bytes";
+        byte[] pem = (dev.lanyard.common.x509.Certificates.toPem(TestPki.selfSigned(
+                TestPki.leafTemplate("spiffe://example.org/p12", key), key))
+                + Pem.encode("PRIVATE KEY", key.getPrivate().getEncoded())).getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Path file;
+        try {
+            file = java.nio.file.Files.createTempFile("fips", ".pem");
+            java.nio.file.Files.write(file, pem);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] p12 = Openssl.run(new byte[0], "pkcs12", "-export", "-in", file.toString(), "-passout", "pass:" + password);
+        file.toFile().delete();
+        var entry = dev.lanyard.common.x509.Pkcs12.read(p12, "svid.p12", password.toCharArray());
+        assertTrue(KeyMatch.matches(entry.key(), key.getPublic()));
+        assertEquals(java.util.List.of("spiffe://example.org/p12"),
+                dev.lanyard.common.x509.SvidProfile.uriSans(entry.leaf()));
     }
 
     @Test

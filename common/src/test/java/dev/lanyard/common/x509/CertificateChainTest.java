@@ -48,6 +48,20 @@ class CertificateChainTest {
     }
 
     @Test
+    void mixedAlgorithmsMlDsaRootRsaIntermediateEcLeaf() {
+        KeyPair rootKey = TestPki.key("ML-DSA-87");
+        X509Certificate root = TestPki.selfSigned(TestPki.caTemplate("ML-DSA Root", rootKey), rootKey);
+        KeyPair intKey = TestPki.key("RSA-4096");
+        X509Certificate intermediate = TestPki.issue(TestPki.caTemplate("RSA Intermediate", intKey), root, rootKey);
+        X509Certificate leaf = TestPki.issue(TestPki.leafTemplate("spiffe://example.org/pq", TestPki.key("EC-P521")),
+                intermediate, intKey);
+        assertEquals("ML-DSA-87", intermediate.getSigAlgName());
+        assertEquals("SHA384withRSA", leaf.getSigAlgName());
+        assertEquals(List.of(leaf, intermediate, root),
+                CertificateChain.build(leaf, List.of(intermediate), List.of(root), NOW).certificates());
+    }
+
+    @Test
     void missingIntermediate() {
         assertUntrusted(() -> CertificateChain.build(LEAF, List.of(), List.of(ROOT), NOW),
                 "chain: no certificate in the trust anchor or intermediates issued \"CN=Intermediate CA,O=Lanyard Test\""

@@ -98,6 +98,27 @@ class SvidProfileTest {
         assertEquals(List.of(), SvidProfile.leafViolations(cert));
     }
 
+    /** Our signer always marks the SAN critical for an empty subject, so openssl makes the bad case. */
+    @Test
+    void emptySubjectWithNonCriticalSanIsRefusedWhenParsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        String ca = dir.resolve("ca.pem").toString();
+        String leafKey = dir.resolve("leaf.key").toString();
+        String csr = dir.resolve("leaf.csr").toString();
+        java.nio.file.Path ext = java.nio.file.Files.writeString(dir.resolve("ext.cnf"),
+                "subjectAltName=URI:spiffe://example.org/a\nkeyUsage=critical,digitalSignature\n");
+        dev.lanyard.common.testing.Openssl.run(new byte[0], "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:P-256", "-nodes", "-keyout", ca, "-out", ca, "-subj", "/CN=openssl ca", "-days", "30");
+        dev.lanyard.common.testing.Openssl.run(new byte[0], "req", "-new", "-newkey", "ec", "-pkeyopt",
+                "ec_paramgen_curve:P-256", "-nodes", "-keyout", leafKey, "-out", csr, "-subj", "/");
+        byte[] pem = dev.lanyard.common.testing.Openssl.run(new byte[0], "x509", "-req", "-in", csr, "-CA", ca,
+                "-CAkey", ca, "-days", "30", "-extfile", ext.toString());
+        // The JDK enforces this rule while parsing; the profile check repeats it for certificates parsed elsewhere.
+        LanyardException e = assertThrows(LanyardException.class, () -> Certificates.parseOne(pem, "svid.pem"));
+        assertEquals("svid.pem: not a valid X.509 certificate (tried PEM and DER): X.509 Certificate is incomplete:"
+                + " SubjectAlternativeName extension MUST be marked critical when subject field is empty", e.getMessage());
+    }
+
     static Stream<Arguments> signingCertificates() {
         return Stream.of(
                 Arguments.of("valid CA with trust domain ID", (UnaryOperator<CertificateTemplate.Builder>) b -> b

@@ -91,7 +91,7 @@ public final class TestPki {
                 b.addExtension(Extension.keyUsage, true, new KeyUsage(spec.keyUsage));
             }
             if (!spec.sans.isEmpty()) {
-                b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(spec.sans.toArray(GeneralName[]::new)));
+                b.addExtension(Extension.subjectAlternativeName, spec.subject.isEmpty(), new GeneralNames(spec.sans.toArray(GeneralName[]::new)));
             }
             return new Issued(sign(b, issuer.keys(), spec.signatureAlgorithm), k);
         } catch (Exception e) {

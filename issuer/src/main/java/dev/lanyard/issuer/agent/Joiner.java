@@ -1,11 +1,14 @@
 package dev.lanyard.issuer.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.x509.Certificates;
 import dev.lanyard.common.x509.Pem;
+import dev.lanyard.issuer.client.ClientTls;
+import dev.lanyard.issuer.client.IssuerClient;
 import dev.lanyard.issuer.crypto.KeyType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,7 @@ import java.util.Optional;
  * public half is sent.
  */
 final class Joiner {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final IdentityStore store;
     private final Clock clock;
     private final SecureRandom random;
@@ -72,15 +76,15 @@ final class Joiner {
 
     private BotIdentity join(BotConfig config, X509Certificate knownHostCa) {
         X509Certificate hostCa = knownHostCa != null ? knownHostCa : firstContact(config);
-        IssuerClient client = new IssuerClient(config.proxyServer(), TlsContexts.pinned(hostCa, null, null, random));
+        IssuerClient client = new IssuerClient(config.proxyServer(), ClientTls.context(hostCa, null, null, random));
         if (knownHostCa == null) {
-            JsonNode bundle = client.get("/v1/bundle").body();
+            JsonNode bundle = client.get("/v1/bundle", JsonNode.class);
             List<String> pins = new java.util.ArrayList<>();
             bundle.path("ca_pins").forEach(p -> pins.add(p.asText()));
             CaPinCheck.requireBundlePin(pins, Certificates.spkiPin(hostCa), config.caPins(), config.proxyServer());
         }
         KeyPair kp = KeyType.EC_P256.generate(random);
-        ObjectNode req = client.object();
+        ObjectNode req = JSON.createObjectNode();
         req.put("method", config.joinMethod().id());
         req.put("token", config.token());
         if (config.joinMethod() == JoinMethod.JWT) {
@@ -88,24 +92,24 @@ final class Joiner {
         }
         req.put("public_key", Pem.encode("PUBLIC KEY", kp.getPublic().getEncoded()));
         req.put("ttl_seconds", config.credentialTtl().toSeconds());
-        return identity(config, client.post("/v1/bot/join", req).body(), kp, hostCa);
+        return identity(config, client.post("/v1/bot/join", req, JsonNode.class), kp, hostCa);
     }
 
     private BotIdentity renew(BotConfig config, BotIdentity current) {
         IssuerClient client = new IssuerClient(config.proxyServer(),
-                TlsContexts.pinned(current.hostCa(), current.key(), current.certificate(), random));
+                ClientTls.context(current.hostCa(), current.key(), current.certificate(), random));
         KeyPair kp = KeyType.EC_P256.generate(random);
-        ObjectNode req = client.object();
+        ObjectNode req = JSON.createObjectNode();
         req.put("public_key", Pem.encode("PUBLIC KEY", kp.getPublic().getEncoded()));
         req.put("ttl_seconds", config.credentialTtl().toSeconds());
-        return identity(config, client.post("/v1/bot/renew", req).body(), kp, current.hostCa());
+        return identity(config, client.post("/v1/bot/renew", req, JsonNode.class), kp, current.hostCa());
     }
 
     private X509Certificate firstContact(BotConfig config) {
-        IssuerClient probe = new IssuerClient(config.proxyServer(), TlsContexts.probe(random));
-        IssuerClient.Reply status = probe.get("/v1/status");
-        return CaPinCheck.hostCa(status.serverChain(), status.body().path("ca_pin").asText(),
-                status.body().path("host_ca_pin").asText(), config.caPins(), config.proxyServer());
+        ClientTls.Capture capture = new ClientTls.Capture();
+        JsonNode ping = new IssuerClient(config.proxyServer(), capture.context(random)).get("/v1/ping", JsonNode.class);
+        return CaPinCheck.hostCa(capture.chain(), ping.path("ca_pin").asText(), ping.path("host_ca_pin").asText(),
+                config.caPins(), config.proxyServer());
     }
 
     private BotIdentity identity(BotConfig config, JsonNode body, KeyPair kp, X509Certificate hostCa) {

@@ -1,13 +1,14 @@
 package dev.lanyard.issuer.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.x509.Certificates;
 import dev.lanyard.common.x509.Pem;
+import dev.lanyard.issuer.client.ClientTls;
+import dev.lanyard.issuer.client.IssuerClient;
 import dev.lanyard.issuer.crypto.KeyType;
+import dev.lanyard.issuer.wire.SvidRequest;
+import dev.lanyard.issuer.wire.SvidResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -33,19 +34,13 @@ final class SvidFetcher {
 
     Svid fetch(BotIdentity identity, OutputConfig output, Duration ttl) {
         IssuerClient client = new IssuerClient(identity.proxyServer(),
-                TlsContexts.pinned(identity.hostCa(), identity.key(), identity.certificate(), random));
+                ClientTls.context(identity.hostCa(), identity.key(), identity.certificate(), random));
         KeyPair kp = KeyType.EC_P256.generate(random);
-        ObjectNode req = client.object();
-        req.put("spiffe_path", output.svidPath());
-        req.put("public_key", Pem.encode("PUBLIC KEY", kp.getPublic().getEncoded()));
-        ArrayNode dns = req.putArray("dns_sans");
-        output.dnsSans().forEach(dns::add);
-        ArrayNode ips = req.putArray("ip_sans");
-        output.ipSans().forEach(ips::add);
-        req.put("ttl_seconds", ttl.toSeconds());
-        JsonNode body = client.post("/v1/svid", req).body();
-        String certPem = body.path("certificate").asText();
-        String bundlePem = body.path("bundle").asText();
+        SvidResponse body = client.post("/v1/svid", new SvidRequest(output.svidPath(),
+                Pem.encode("PUBLIC KEY", kp.getPublic().getEncoded()), null, output.dnsSans(), output.ipSans(),
+                ttl.toSeconds()), SvidResponse.class);
+        String certPem = body.certificate() == null ? "" : body.certificate();
+        String bundlePem = body.bundle() == null ? "" : body.bundle();
         X509Certificate cert = Certificates.parseOne(certPem.getBytes(StandardCharsets.US_ASCII), "issuer answer");
         if (!cert.getPublicKey().equals(kp.getPublic())) {
             throw new LanyardException(Failure.REMOTE_REFUSED, "the issuer returned an SVID for another key");
@@ -54,8 +49,7 @@ final class SvidFetcher {
             throw new LanyardException(Failure.REMOTE_REFUSED, "the issuer returned no trust bundle");
         }
         Certificates.parseAll(bundlePem.getBytes(StandardCharsets.US_ASCII), "issuer bundle");
-        return new Svid(body.path("spiffe_id").asText(), body.path("serial").asText(), cert, certPem,
-                Pem.encode("PRIVATE KEY", kp.getPrivate().getEncoded()), bundlePem,
-                body.path("capped").asBoolean() ? body.path("cap_reason").asText() : null);
+        return new Svid(body.spiffeId(), body.serial(), cert, certPem,
+                Pem.encode("PRIVATE KEY", kp.getPrivate().getEncoded()), bundlePem, body.capped() ? body.capReason() : null);
     }
 }

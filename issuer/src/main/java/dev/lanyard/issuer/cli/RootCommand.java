@@ -12,8 +12,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "lanyard", mixinStandardHelpOptions = true, version = "lanyard " + Version.VALUE,
         description = "Lanyard: a SPIFFE certificate authority with RBAC, its admin CLI and its human CLI.",
         subcommands = {IssuerCommand.class, CtlCommand.class, LoginCommand.class, SvidCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 invalid input, 4 file, 5 key/certificate, 6 untrusted,",
-                "7 denied, 8 not found, 9 conflict, 10 unavailable, 11 remote refused, 12 not approved, 70 internal."})
+        footer = {"", "Exit codes: 0 ok, 2 usage, 3 invalid input, 4 file, 5 key or certificate,",
+                "6 untrusted, 7 denied, 8 not found, 9 conflict, 10 unavailable,",
+                "11 remote refused, 12 not approved, 70 internal."})
 final class RootCommand implements Runnable {
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on failure.")
     boolean debug;

@@ -11,9 +11,12 @@ public final class Main {
 
     public static void main(String[] args) {
         SignerContext context = SignerContext.system();
-        int code = SignerCli.run(context, args);
+        Integer served = CacheHitFastPath.tryServe(context, args);
+        int code = served != null ? served : SignerCli.runWithPicocli(context, args);
         context.out().flush();
         context.err().flush();
-        System.exit(code);
+        // halt, not exit: everything is flushed and there are no shutdown hooks to run, and
+        // Runtime.exit initialises System.Logger to log the call, which costs more than a cache hit
+        Runtime.getRuntime().halt(code);
     }
 }

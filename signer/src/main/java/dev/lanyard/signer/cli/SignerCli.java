@@ -17,7 +17,17 @@ public final class SignerCli {
                 .setParameterExceptionHandler(exitCodes);
     }
 
+    /** Runs a command: a credential cache hit is served without picocli, everything else through it. */
     public static int run(SignerContext context, String... args) {
+        Integer served = CacheHitFastPath.tryServe(context, args);
+        if (served != null) {
+            return served;
+        }
+        return runWithPicocli(context, args);
+    }
+
+    /** Runs a command through picocli only (Main has already tried the cache). */
+    static int runWithPicocli(SignerContext context, String... args) {
         int code = commandLine(context).execute(args);
         context.out().flush();
         context.err().flush();

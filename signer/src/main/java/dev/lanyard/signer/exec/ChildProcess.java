@@ -5,7 +5,9 @@ import dev.lanyard.common.error.LanyardException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Runs the child with inherited stdin/stdout/stderr and the given environment, forwards SIGTERM and
@@ -19,6 +21,20 @@ final class ChildProcess {
         ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
         pb.environment().clear();
         pb.environment().putAll(env);
+        AtomicReference<Process> running = new AtomicReference<>();
+        AtomicReference<String> early = new AtomicReference<>();
+        SignalHandler term = forward("TERM", running, early);
+        SignalHandler interrupt = forward("INT", running, early);
+        try {
+            return startAndWait(pb, command, running, early);
+        } finally {
+            restore("TERM", term);
+            restore("INT", interrupt);
+        }
+    }
+
+    private static int startAndWait(ProcessBuilder pb, List<String> command, AtomicReference<Process> running,
+                                    AtomicReference<String> early) {
         Process child;
         try {
             child = pb.start();
@@ -26,8 +42,10 @@ final class ChildProcess {
             throw new LanyardException(Failure.NOT_FOUND, "cannot start " + command.get(0) + " (" + e.getMessage()
                     + "); check the command name and PATH");
         }
-        forward("TERM", child);
-        forward("INT", child);
+        running.set(child);
+        if (early.get() != null) {
+            send(early.get(), child);
+        }
         while (true) {
             try {
                 return child.waitFor();
@@ -37,11 +55,26 @@ final class ChildProcess {
         }
     }
 
-    private static void forward(String name, Process child) {
+    /** Installed before the child starts, so no signal is lost; one arriving before the start is sent after it. */
+    private static SignalHandler forward(String name, AtomicReference<Process> running, AtomicReference<String> early) {
         try {
-            Signal.handle(new Signal(name), s -> send(name, child));
+            return Signal.handle(new Signal(name), s -> {
+                Process child = running.get();
+                if (child == null) {
+                    early.set(name);
+                } else {
+                    send(name, child);
+                }
+            });
         } catch (IllegalArgumentException unsupported) {
             // this platform does not let the JVM handle the signal: the default action applies
+            return null;
+        }
+    }
+
+    private static void restore(String name, SignalHandler previous) {
+        if (previous != null) {
+            Signal.handle(new Signal(name), previous);
         }
     }
 

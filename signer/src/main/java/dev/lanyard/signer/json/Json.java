@@ -1,6 +1,5 @@
 package dev.lanyard.signer.json;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Map;
 
 /**
  * A small strict JSON reader (objects → {@link LinkedHashMap}, arrays → {@link List}, strings,
- * {@link BigDecimal} numbers, booleans, null) and a string quoter for writers that build their output
+ * numbers as {@link Long} when integral else {@link Double}, booleans, null) and a string quoter for writers that build their output
  * by hand to control key order. The signer needs no more, and a JSON library would cost start-up time.
  */
 public final class Json {
@@ -177,7 +176,7 @@ public final class Json {
         return value;
     }
 
-    private BigDecimal number() {
+    private Number number() {
         int start = pos;
         while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
             pos++;
@@ -185,8 +184,15 @@ public final class Json {
         if (start == pos) {
             throw error("unexpected character '" + text.charAt(pos) + "'");
         }
+        String n = text.substring(start, pos);
         try {
-            return new BigDecimal(text.substring(start, pos));
+            if (n.matches("-?(0|[1-9][0-9]{0,17})")) {
+                return Long.parseLong(n);
+            }
+            if (!n.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+                throw error("bad number");
+            }
+            return Double.parseDouble(n);
         } catch (NumberFormatException e) {
             throw error("bad number");
         }

@@ -1,25 +1,18 @@
 package dev.lanyard.signer.process;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The cache entry name: SHA-256 (JDK SUN provider, no key parsing) over the exact bytes of the
+ * The cache entry name: SHA-256 ({@link Sha256}: no crypto provider, no key parsing) over the exact bytes of the
  * certificate, key and intermediates and every parameter that changes the session: the ARNs, duration,
  * session name, region and endpoint. A renewed certificate or key gives a new name, so it never reuses
  * credentials obtained with the old one.
  */
 public final class CacheKey {
-    private final MessageDigest digest;
+    private final Sha256 digest = new Sha256();
 
     public CacheKey() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
         add("lanyard-signer cache v1");
     }
 

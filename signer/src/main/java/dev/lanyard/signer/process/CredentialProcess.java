@@ -28,11 +28,20 @@ public final class CredentialProcess {
         this.userAgent = userAgent;
     }
 
+    /** The cached credentials for these inputs, if still usable: no key parsing, no provider, no socket. */
+    public static Optional<Credentials> cached(SessionParameters p, KeyMaterial material, CredentialCache cache) {
+        return cache.lookup(entryName(p, material));
+    }
+
+    static String entryName(SessionParameters p, KeyMaterial material) {
+        return p.addTo(material.addTo(new CacheKey())).name();
+    }
+
     /** {@code cache} may be null ({@code --no-cache}). */
     public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache) {
         String entry = null;
         if (cache != null) {
-            entry = p.addTo(material.addTo(new CacheKey())).name();
+            entry = entryName(p, material);
             Optional<Credentials> hit = cache.lookup(entry);
             if (hit.isPresent()) {
                 return hit.get();

@@ -3,8 +3,6 @@ package dev.lanyard.signer.session;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Temporary AWS credentials. {@code expiration} is kept as the service sent it (RFC 3339 UTC), as the
@@ -25,12 +23,12 @@ public record Credentials(String accessKeyId, String secretAccessKey, String ses
     }
 
     private static Instant expiresAt(String expiration) {
-        try {
-            return OffsetDateTime.parse(expiration).toInstant();
-        } catch (DateTimeParseException e) {
+        Instant at = Rfc3339.parse(expiration);
+        if (at == null) {
             throw new LanyardException(Failure.REMOTE_REFUSED, "CreateSession returned an expiration \""
                     + expiration + "\" that is not an RFC 3339 timestamp");
         }
+        return at;
     }
 
     @Override

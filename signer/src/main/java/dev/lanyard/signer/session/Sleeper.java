@@ -7,5 +7,13 @@ import java.time.Duration;
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
-    Sleeper REAL = d -> Thread.sleep(d);
+    Sleeper REAL = new Real();
+
+    /** Thread.sleep (a class, not a lambda: lambdas cost start-up time on the one-shot path). */
+    final class Real implements Sleeper {
+        @Override
+        public void sleep(Duration duration) throws InterruptedException {
+            Thread.sleep(duration);
+        }
+    }
 }

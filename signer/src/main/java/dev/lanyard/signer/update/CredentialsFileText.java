@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class CredentialsFileText {
     static final List<String> KEYS = List.of("aws_access_key_id", "aws_secret_access_key", "aws_session_token");
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[\\s*([^\\]]*?)\\s*\\]\\s*(?:[#;].*)?\\r?$");
-    private static final Pattern KEY = Pattern.compile("^\\s*([A-Za-z0-9_.-]+)\\s*=.*$");
+    private static final Pattern KEY = Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*=");
 
     private CredentialsFileText() {
     }
@@ -61,7 +61,7 @@ final class CredentialsFileText {
         for (int i = start + 1; i < end; i++) {
             String line = lines.get(i);
             Matcher m = KEY.matcher(line);
-            if (m.matches()) {
+            if (m.lookingAt()) {
                 int k = KEYS.indexOf(m.group(1).toLowerCase(Locale.ROOT));
                 if (k >= 0) {
                     lines.set(i, KEYS.get(k) + " = " + values.get(k) + (line.endsWith("\r") ? "\r" : ""));
@@ -72,10 +72,11 @@ final class CredentialsFileText {
                 lastContent = i;
             }
         }
+        String cr = lines.get(start).endsWith("\r") ? "\r" : "";
         List<String> missing = new ArrayList<>();
         for (int k = 0; k < KEYS.size(); k++) {
             if (!seen[k]) {
-                missing.add(KEYS.get(k) + " = " + values.get(k));
+                missing.add(KEYS.get(k) + " = " + values.get(k) + cr);
             }
         }
         boolean appendedAtEnd = !missing.isEmpty() && lastContent + 1 == lines.size();

@@ -37,8 +37,9 @@ public final class Authorizer {
         if (roles.isEmpty()) {
             return Decision.deny("no role is assigned to the caller");
         }
-        String sans = ask.dnsSans().isEmpty() && ask.ipSans().isEmpty() ? ""
-                : " with SANs " + ask.dnsSans() + ask.ipSans().stream().map(InetAddress::getHostAddress).toList();
+        String sans = (ask.dnsSans().isEmpty() ? "" : " with DNS SANs " + String.join(", ", ask.dnsSans()))
+                + (ask.ipSans().isEmpty() ? "" : " with IP SANs " + String.join(", ",
+                ask.ipSans().stream().map(InetAddress::getHostAddress).toList()));
         return Decision.deny("no role allows SPIFFE path " + ask.path() + sans);
     }
 

@@ -78,7 +78,7 @@ public final class EnrollService {
         byte[] raw = new byte[16];
         random.nextBytes(raw);
         String value = HexFormat.of().formatHex(raw);
-        Instant expires = clock.instant().plus(ttl);
+        Instant expires = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(ttl);
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("roles", List.of(role));
         spec.put(key, name);

@@ -40,7 +40,7 @@ public final class IdentityIssuer {
 
     public IdentityResponse issue(Caller subject, PublicKey key, Duration ttl, String eventType,
                                   Map<String, Object> extra) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         BigInteger serial = Serials.random(random);
         Instant notAfter = now.plus(ttl);
         X509Certificate cert = IdentityTemplate.client(hostCa.get(), trustDomain.name(), subject.type().unit(),

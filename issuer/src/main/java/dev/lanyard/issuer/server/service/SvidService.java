@@ -63,16 +63,16 @@ public final class SvidService {
     }
 
     public SvidResponse issue(Caller caller, SvidRequest req) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("svid_type", "x509");
-        fields.put("dns_sans", req.dnsSans() == null ? List.of() : req.dnsSans());
-        fields.put("ip_sans", req.ipSans() == null ? List.of() : req.ipSans());
+        fields.put("dns_sans", capped(req.dnsSans()));
+        fields.put("ip_sans", capped(req.ipSans()));
         String attempted = req.spiffePath() == null ? null
                 : req.spiffePath().startsWith("spiffe://") ? req.spiffePath()
                 : trustDomain.idString() + req.spiffePath();
-        if (attempted != null && attempted.length() > 2100) {
-            attempted = attempted.substring(0, 2100);
+        if (attempted != null && attempted.length() > 256) {
+            attempted = attempted.substring(0, 256) + "...";
         }
         try {
             SpiffeId id = SvidRequestReader.spiffeId(trustDomain, req.spiffePath());
@@ -115,6 +115,15 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
+    }
+
+    /** Request values as audited: at most 32 entries of at most 256 characters (huge inputs stay bounded). */
+    private static List<String> capped(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().limit(SvidRequestReader.MAX_SANS)
+                .map(v -> v == null ? "" : v.length() > 256 ? v.substring(0, 256) + "..." : v).toList();
     }
 
     static Duration ttl(Long seconds) {

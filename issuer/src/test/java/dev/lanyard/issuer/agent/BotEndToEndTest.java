@@ -1,0 +1,211 @@
+package dev.lanyard.issuer.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.common.x509.KeyMatch;
+import dev.lanyard.common.x509.PrivateKeys;
+import dev.lanyard.common.x509.SvidProfile;
+import dev.lanyard.issuer.cli.Cli;
+import dev.lanyard.issuer.cli.Env;
+import dev.lanyard.issuer.resource.ResourceParser;
+import dev.lanyard.issuer.server.Caller;
+import dev.lanyard.issuer.server.Issuer;
+import dev.lanyard.issuer.wire.BotAddRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot against a real issuer (CAs, store, RBAC, audit) served over HTTPS with mTLS. */
+@QuarkusTest
+@QuarkusTestResource(value = IssuerTestResource.class, restrictToAnnotatedClass = true)
+class BotEndToEndTest {
+    static final Caller ADMIN = new Caller(Caller.Type.ADMIN, "admin");
+    static final String PATH = "/svc/example-service";
+
+    @Inject
+    Issuer issuer;
+
+    @TestHTTPResource(tls = true)
+    URL url;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneshotWithTheJourneysFlags() throws Exception {
+        String token = bot("journey-bot");
+        Path out = tmp.resolve("bot-svid");
+        Path storage = tmp.resolve("bot-storage");
+        String[] args = {"bot", "start", "--oneshot", "--proxy-server", address(), "--join-method", "token",
+                "--token", token, "--ca-pin", issuer.status().caPin(), "--storage", storage.toString(),
+                "--output-dir", out.toString(), "--svid-path", PATH};
+        Result r = cli(args);
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.matches("(?s).*INFO renewed output=" + out + " spiffe_id=spiffe://example.teleport.sh"
+                + PATH + " serial=[0-9a-f:]+ expires=\\S+Z\n.*"), r.toString());
+        X509Certificate first = assertSvid(out);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                storage.resolve(IdentityStore.FILE))));
+        // again with the same (now used) token: the stored identity renews, the token is not needed
+        Result again = cli(args);
+        assertEquals(0, again.code, again.toString());
+        assertNotEquals(first.getSerialNumber(), assertSvid(out).getSerialNumber());
+        assertEquals(2, new IdentityStore(storage).load().orElseThrow().generation());
+        // a fresh storage with the used token is refused, and nothing is written
+        Path other = tmp.resolve("other-svid");
+        Result reused = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+                "--ca-pin", issuer.status().caPin(), "--storage", tmp.resolve("s2").toString(), "--output-dir",
+                other.toString(), "--svid-path", PATH);
+        assertEquals(Failure.DENIED.exitCode(), reused.code, reused.toString());
+        assertTrue(reused.err.contains("unknown join token"), reused.toString());
+        assertTrue(!Files.exists(other.resolve("svid.pem")));
+    }
+
+    @Test
+    void aWrongPinIsRefusedBeforeJoining() {
+        String token = bot("pinned-bot");
+        Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+                "--ca-pin", "sha256:" + "00".repeat(32), "--storage", tmp.resolve("s").toString(),
+                "--output-dir", tmp.resolve("o").toString(), "--svid-path", PATH);
+        assertEquals(Failure.UNTRUSTED.exitCode(), r.code, r.toString());
+        assertTrue(r.err.contains("CA pin"), r.toString());
+    }
+
+    @Test
+    void anSvidPathTheBotsRolesDoNotAllowIsDenied() {
+        String token = bot("narrow-bot");
+        Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+                "--ca-pin", issuer.status().caPin(), "--storage", tmp.resolve("s").toString(),
+                "--output-dir", tmp.resolve("o").toString(), "--svid-path", "/svc/not-allowed");
+        assertEquals(Failure.DENIED.exitCode(), r.code, r.toString());
+        assertTrue(r.err.contains("bot:narrow-bot may not obtain"), r.toString());
+    }
+
+    @Test
+    void renewalsSurviveAnIssuerOutageAndALostResponse() throws Exception {
+        String token = bot("daemon-bot");
+        try (TcpRelay relay = new TcpRelay(url.getPort())) {
+            Path out = tmp.resolve("out");
+            Path storage = tmp.resolve("storage");
+            BotConfig config = new BotConfig("127.0.0.1:" + relay.port(), JoinMethod.TOKEN, token,
+                    List.of(issuer.status().caPin()), null, storage, Duration.ofHours(1), Duration.ofMinutes(20),
+                    false, null, List.of(new OutputConfig(out, PATH, List.of(), List.of(), List.of(), null, null)));
+            StringWriter log = new StringWriter();
+            Renewer renewer = new Renewer(new Joiner(new IdentityStore(storage), Clock.systemUTC(), new SecureRandom()),
+                    new SvidFetcher(new SecureRandom()), Clock.systemUTC(), () -> 0,
+                    new RenewalSchedule(Duration.ofSeconds(1), Duration.ofSeconds(8)), new PrintWriter(log, true));
+            renewer.configure(config);
+            Instant next = renewer.runDue();
+            assertEquals(null, renewer.lastFailure(), log.toString());
+            assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(19))), "next renewal at the interval");
+            X509Certificate first = assertSvid(out);
+            try (DiagServer diag = DiagServer.start("127.0.0.1:0", renewer::snapshot, Clock.systemUTC())) {
+                assertEquals(200, get(diag, "/readyz").statusCode());
+                assertTrue(get(diag, "/metrics").body().contains("lanyard_bot_renewals_total{output=\"" + out
+                        + "\"} 1"));
+            }
+
+            relay.stop();
+            renewer.renewAllNow();
+            renewer.runDue();
+            assertEquals(Failure.UNAVAILABLE, renewer.lastFailure().failure(), log.toString());
+            assertEquals(first, assertSvid(out), "the last valid SVID stays in place");
+            assertTrue(log.toString().contains("keeping the current SVID"), log.toString());
+            OutputState s = renewer.snapshot().get(0);
+            assertEquals(1, s.failures());
+            assertTrue(Metrics.ready(renewer.snapshot(), Instant.now()));
+            assertTrue(Metrics.render(renewer.snapshot(), Instant.now())
+                    .contains("lanyard_bot_renewal_failures_total{output=\"" + out + "\"} 1"));
+
+            relay.start();
+            renewer.renewAllNow();
+            renewer.runDue();
+            assertEquals(null, renewer.lastFailure(), log.toString());
+            X509Certificate second = assertSvid(out);
+            assertNotEquals(first.getSerialNumber(), second.getSerialNumber());
+
+            // a renewal whose answer is lost: the bot still holds the previous identity
+            Path identity = storage.resolve(IdentityStore.FILE);
+            Path saved = Files.copy(identity, tmp.resolve("identity-before.json"));
+            renewer.renewAllNow();
+            renewer.runDue();
+            Files.copy(saved, identity, StandardCopyOption.REPLACE_EXISTING);
+            renewer.renewAllNow();
+            renewer.runDue();
+            assertEquals(null, renewer.lastFailure(), log.toString());
+            assertEquals(5, new IdentityStore(storage).load().orElseThrow().generation());
+        }
+    }
+
+    private X509Certificate assertSvid(Path out) throws Exception {
+        byte[] certPem = Files.readAllBytes(out.resolve("svid.pem"));
+        X509Certificate cert = Certificates.parseOne(certPem, "svid.pem");
+        KeyMatch.require(PrivateKeys.parse(Files.readAllBytes(out.resolve("svid_key.pem")), "svid_key.pem"), cert,
+                "svid_key.pem", "svid.pem");
+        assertEquals("spiffe://example.teleport.sh" + PATH, SvidProfile.spiffeId(cert).toString());
+        assertEquals(issuer.bundle(), Certificates.parseAll(Files.readAllBytes(out.resolve("svid_bundle.pem")),
+                "bundle"));
+        assertNotNull(issuer.bundle().get(0));
+        return cert;
+    }
+
+    private String bot(String name) {
+        String role = "role-" + name;
+        issuer.resources().put(ADMIN, ResourceParser.parse(Map.of("kind", "role", "version", "v6",
+                "metadata", Map.of("name", role),
+                "spec", Map.of("allow", Map.of("spiffe", List.of(Map.of("path", PATH))))), "role"), true);
+        return issuer.enroll().addBot(ADMIN, new BotAddRequest(name, List.of(role), null)).token();
+    }
+
+    private String address() {
+        return "127.0.0.1:" + url.getPort();
+    }
+
+    private static HttpResponse<String> get(DiagServer diag, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + diag.port()
+                + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Env env = new Env(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
+                Map.of(), Clock.systemUTC(), new SecureRandom());
+        int code = BotCli.run(env, args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
