@@ -63,6 +63,13 @@ class PrivateKeysTest {
     }
 
     @Test
+    void opensslEcparamOutputWithParametersBlockFirst() {
+        byte[] pem = dev.lanyard.common.testing.Openssl.run(new byte[0], "ecparam", "-name", "secp384r1", "-genkey");
+        assertTrue(new String(pem, java.nio.charset.StandardCharsets.US_ASCII).startsWith("-----BEGIN EC PARAMETERS-----"));
+        assertEquals("EC", PrivateKeys.parse(pem, "ec.pem").getAlgorithm());
+    }
+
+    @Test
     void pkcs12ReaderReturnsKeyAndChain() {
         KeyPair key = TestPki.key("EC-P256");
         byte[] p12 = KeyFormats.opensslPkcs12(key, KeyFormats.PASSWORD);

@@ -35,15 +35,15 @@ public class ControlPlaneResource {
 
     @GET
     @Path("trustanchors")
-    public Response listTrustAnchors(@Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response listTrustAnchors(@Context HttpServerRequest http) {
+        admin(http, null);
         return json(200, ctx.json.list("trustAnchors", ctx.trustAnchors.list().stream().map(ctx.json::trustAnchor).toList()));
     }
 
     @GET
     @Path("trustanchor/{id}")
-    public Response getTrustAnchor(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response getTrustAnchor(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return trustAnchor(ctx.trustAnchors.get(id));
     }
 
@@ -55,8 +55,8 @@ public class ControlPlaneResource {
 
     @DELETE
     @Path("trustanchor/{id}")
-    public Response deleteTrustAnchor(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response deleteTrustAnchor(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return trustAnchor(ctx.trustAnchors.delete(id));
     }
 
@@ -76,15 +76,15 @@ public class ControlPlaneResource {
 
     @GET
     @Path("profiles")
-    public Response listProfiles(@Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response listProfiles(@Context HttpServerRequest http) {
+        admin(http, null);
         return json(200, ctx.json.list("profiles", ctx.profiles.list().stream().map(ctx.json::profile).toList()));
     }
 
     @GET
     @Path("profile/{id}")
-    public Response getProfile(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response getProfile(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return profile(ctx.profiles.get(id));
     }
 
@@ -96,8 +96,8 @@ public class ControlPlaneResource {
 
     @DELETE
     @Path("profile/{id}")
-    public Response deleteProfile(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response deleteProfile(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return profile(ctx.profiles.delete(id));
     }
 
@@ -117,15 +117,15 @@ public class ControlPlaneResource {
 
     @GET
     @Path("crls")
-    public Response listCrls(@Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response listCrls(@Context HttpServerRequest http) {
+        admin(http, null);
         return json(200, ctx.json.list("crls", ctx.crls.list().stream().map(ctx.json::crl).toList()));
     }
 
     @GET
     @Path("crl/{id}")
-    public Response getCrl(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response getCrl(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return crl(ctx.crls.get(id));
     }
 
@@ -137,8 +137,8 @@ public class ControlPlaneResource {
 
     @DELETE
     @Path("crl/{id}")
-    public Response deleteCrl(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
-        admin(http, body);
+    public Response deleteCrl(@PathParam("id") String id, @Context HttpServerRequest http) {
+        admin(http, null);
         return crl(ctx.crls.delete(id));
     }
 

@@ -25,6 +25,9 @@ public class ReadyLine {
     }
 
     private void print(String scheme, int port) {
+        if (port <= 0) {
+            return;
+        }
         PrintStream out = System.out;
         out.println("endpoint: " + scheme + "://127.0.0.1:" + port);
         out.println("admin access key id: " + context.admin.accessKeyId());

@@ -126,7 +126,7 @@ class SessionsOverHttpTest {
         String notACert = Base64.getEncoder().encodeToString("hello, I am not a certificate".getBytes(StandardCharsets.UTF_8));
         assertTrue(post(path, signedShape(notACert), "{}").body().contains("X-Amz-X509 is not a DER X.509 certificate"));
         assertTrue(post("/sessions", List.of(), "{}").body().contains("trustAnchorArn is required"));
-        assertTrue(post("/sessions?trustAnchorArn=arn:aws:nope", List.of(), "{}").body().contains("malformed ARN"));
+        assertTrue(post("/sessions?trustAnchorArn=arn:aws:nope&profileArn=x&roleArn=y", List.of(), "{}").body().contains("malformed ARN"));
         RawHttp.Response huge = post(path, List.of(Map.entry("X-Amz-X509-Chain", "A".repeat(100_000))), "{}");
         assertEquals(431, huge.status());
         assertTrue(post("/trustanchors", List.of(), "{").head().contains("MissingAuthenticationTokenException"));

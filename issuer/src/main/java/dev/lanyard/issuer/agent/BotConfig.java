@@ -34,8 +34,21 @@ record BotConfig(String proxyServer, JoinMethod joinMethod, String token, List<S
         return o.renewalInterval() != null ? o.renewalInterval() : renewalInterval;
     }
 
-    /** Checks what only makes sense on the whole: something to join with, somewhere to write. */
+    /**
+     * Checks what only makes sense on the whole: something to join with, somewhere to write. A
+     * missing setting is a usage error when there is no file ({@code source} is the command).
+     */
     BotConfig validate(String source) {
+        Failure missing = source.endsWith(".yaml") || source.endsWith(".yml") || source.contains("/")
+                ? Failure.INVALID_INPUT : Failure.USAGE;
+        try {
+            return check(source);
+        } catch (LanyardException e) {
+            throw e.getMessage().contains(" is required") ? new LanyardException(missing, e.getMessage()) : e;
+        }
+    }
+
+    private BotConfig check(String source) {
         require(proxyServer != null, source, "proxy_server (or --proxy-server HOST:PORT) is required");
         require(proxyServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}"), source,
                 "proxy_server '" + proxyServer + "' is not HOST:PORT");

@@ -60,13 +60,17 @@ final class Joiner {
             }
         }
         X509Certificate hostCa = stored.map(BotIdentity::hostCa).orElse(null);
-        return save(join(config, hostCa));
-    }
-
-    /** The identity in storage, if any and usable with this configuration and still valid. */
-    Optional<BotIdentity> stored(BotConfig config) {
-        Instant now = clock.instant();
-        return store.load().filter(id -> id.proxyServer().equals(config.proxyServer())).filter(id -> id.validAt(now));
+        try {
+            return save(join(config, hostCa));
+        } catch (LanyardException e) {
+            if (stored.isPresent() && config.joinMethod() == JoinMethod.TOKEN) {
+                BotIdentity old = stored.get();
+                throw new LanyardException(e.failure(), "the bot identity in " + store.file() + " expired at "
+                        + old.notAfter() + " and joining with the configured token failed (" + e.getMessage()
+                        + "); give a new token from lanyard ctl tokens add --type=bot --bot " + old.bot());
+            }
+            throw e;
+        }
     }
 
     private BotIdentity save(BotIdentity id) {

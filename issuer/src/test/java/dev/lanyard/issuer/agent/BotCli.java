@@ -6,7 +6,25 @@ import picocli.CommandLine;
 
 /** Runs {@code bot ...} the way the {@code lanyard} dispatcher does, for tests. */
 final class BotCli {
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
     private BotCli() {
+    }
+
+    /** Runs with captured output, the system clock and fresh randomness. */
+    static Result capture(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        Env env = new Env(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                new java.io.ByteArrayInputStream(new byte[0]), java.util.Map.of(), java.time.Clock.systemUTC(),
+                new java.security.SecureRandom());
+        int code = run(env, args);
+        return new Result(code, out.toString(), err.toString());
     }
 
     static int run(Env env, String... args) {

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.x509.Certificates;
 import dev.lanyard.common.x509.KeyMatch;
 import dev.lanyard.common.x509.PrivateKeys;
 import dev.lanyard.common.x509.SvidProfile;
-import dev.lanyard.issuer.cli.Cli;
-import dev.lanyard.issuer.cli.Env;
+import dev.lanyard.issuer.resource.Kind;
 import dev.lanyard.issuer.resource.ResourceParser;
 import dev.lanyard.issuer.server.Caller;
 import dev.lanyard.issuer.server.Issuer;
@@ -20,7 +20,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -39,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BotEndToEndTest {
     static final Caller ADMIN = new Caller(Caller.Type.ADMIN, "admin");
     static final String PATH = "/svc/example-service";
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     Issuer issuer;
@@ -66,46 +67,46 @@ class BotEndToEndTest {
         String[] args = {"bot", "start", "--oneshot", "--proxy-server", address(), "--join-method", "token",
                 "--token", token, "--ca-pin", issuer.status().caPin(), "--storage", storage.toString(),
                 "--output-dir", out.toString(), "--svid-path", PATH};
-        Result r = cli(args);
-        assertEquals(0, r.code, r.toString());
-        assertTrue(r.out.matches("(?s).*INFO renewed output=" + out + " spiffe_id=spiffe://example.teleport.sh"
+        BotCli.Result r = cli(args);
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.out().matches("(?s).*INFO renewed output=" + out + " spiffe_id=spiffe://example.teleport.sh"
                 + PATH + " serial=[0-9a-f:]+ expires=\\S+Z\n.*"), r.toString());
         X509Certificate first = assertSvid(out);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 storage.resolve(IdentityStore.FILE))));
         // again with the same (now used) token: the stored identity renews, the token is not needed
-        Result again = cli(args);
-        assertEquals(0, again.code, again.toString());
+        BotCli.Result again = cli(args);
+        assertEquals(0, again.code(), again.toString());
         assertNotEquals(first.getSerialNumber(), assertSvid(out).getSerialNumber());
         assertEquals(2, new IdentityStore(storage).load().orElseThrow().generation());
         // a fresh storage with the used token is refused, and nothing is written
         Path other = tmp.resolve("other-svid");
-        Result reused = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+        BotCli.Result reused = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
                 "--ca-pin", issuer.status().caPin(), "--storage", tmp.resolve("s2").toString(), "--output-dir",
                 other.toString(), "--svid-path", PATH);
-        assertEquals(Failure.DENIED.exitCode(), reused.code, reused.toString());
-        assertTrue(reused.err.contains("unknown join token"), reused.toString());
+        assertEquals(Failure.DENIED.exitCode(), reused.code(), reused.toString());
+        assertTrue(reused.err().contains("unknown join token"), reused.toString());
         assertTrue(!Files.exists(other.resolve("svid.pem")));
     }
 
     @Test
     void aWrongPinIsRefusedBeforeJoining() {
         String token = bot("pinned-bot");
-        Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+        BotCli.Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
                 "--ca-pin", "sha256:" + "00".repeat(32), "--storage", tmp.resolve("s").toString(),
                 "--output-dir", tmp.resolve("o").toString(), "--svid-path", PATH);
-        assertEquals(Failure.UNTRUSTED.exitCode(), r.code, r.toString());
-        assertTrue(r.err.contains("CA pin"), r.toString());
+        assertEquals(Failure.UNTRUSTED.exitCode(), r.code(), r.toString());
+        assertTrue(r.err().contains("CA pin"), r.toString());
     }
 
     @Test
     void anSvidPathTheBotsRolesDoNotAllowIsDenied() {
         String token = bot("narrow-bot");
-        Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
+        BotCli.Result r = cli("bot", "start", "--oneshot", "--proxy-server", address(), "--token", token,
                 "--ca-pin", issuer.status().caPin(), "--storage", tmp.resolve("s").toString(),
                 "--output-dir", tmp.resolve("o").toString(), "--svid-path", "/svc/not-allowed");
-        assertEquals(Failure.DENIED.exitCode(), r.code, r.toString());
-        assertTrue(r.err.contains("bot:narrow-bot may not obtain"), r.toString());
+        assertEquals(Failure.DENIED.exitCode(), r.code(), r.toString());
+        assertTrue(r.err().contains("bot:narrow-bot may not obtain"), r.toString());
     }
 
     @Test
@@ -160,8 +161,76 @@ class BotEndToEndTest {
             renewer.renewAllNow();
             renewer.runDue();
             assertEquals(null, renewer.lastFailure(), log.toString());
-            assertEquals(5, new IdentityStore(storage).load().orElseThrow().generation());
+            // join 1, recovery 2, lost answer 3, renewed again from 2 (tolerated): 4
+            assertEquals(4, new IdentityStore(storage).load().orElseThrow().generation());
         }
+    }
+
+    @Test
+    void signalsRenewReloadAndStopARealBotProcess() throws Exception {
+        String token = bot("signal-bot");
+        Path config = tmp.resolve("bot.yaml");
+        Path marker = tmp.resolve("reloaded");
+        Files.writeString(config, yaml(token, tmp.resolve("out1"), marker));
+        try (BotProcess bot = BotProcess.start(tmp, "bot", "start", "-c", config.toString())) {
+            Pattern renewed1 = Pattern.compile("INFO renewed output=" + Pattern.quote(tmp.resolve("out1").toString())
+                    + " .* serial=(\\S+)");
+            String serial1 = bot.await(renewed1, 1, WAIT).group(1);
+            bot.signal("USR1");
+            String serial2 = bot.await(renewed1, 2, WAIT).group(1);
+            assertNotEquals(serial1, serial2);
+            Files.writeString(config, yaml(token, tmp.resolve("out2"), marker));
+            bot.signal("HUP");
+            bot.await(Pattern.compile("INFO renewed output=" + Pattern.quote(tmp.resolve("out2").toString())), 1, WAIT);
+            assertSvid(tmp.resolve("out2"));
+            bot.signal("TERM");
+            assertEquals(0, bot.awaitExit(WAIT), bot.output());
+            assertTrue(bot.output().contains("INFO stopping"), bot.output());
+        }
+        assertEquals(3, Files.readAllLines(marker).size(), "reload_command ran after each write");
+    }
+
+    @Test
+    void jwtJoinReprovesAtEachRenewal() throws Exception {
+        bot("ci-bot");
+        TestJwts idp = new TestJwts();
+        Path jwks = Files.writeString(tmp.resolve("jwks.json"), idp.jwks());
+        Map<String, Object> jwt = Map.of("issuer", TestJwts.ISSUER, "audience", "lanyard", "jwks_file",
+                jwks.toString(), "allow", List.of(Map.of("sub", TestJwts.SUBJECT)));
+        issuer.store().putResource(Kind.TOKEN, "github-ci", new ObjectMapper().writeValueAsString(Map.of(
+                "kind", "token", "version", "v2", "metadata", Map.of("name", "github-ci"),
+                "spec", Map.of("roles", List.of("bot"), "bot_name", "ci-bot", "join_method", "jwt", "jwt", jwt))),
+                true);
+        Path jwtFile = Files.writeString(tmp.resolve("id-token"), idp.token(TestJwts.SUBJECT, "lanyard"));
+        String[] args = {"bot", "start", "--oneshot", "--proxy-server", address(), "--join-method", "jwt",
+                "--token", "github-ci", "--jwt-file", jwtFile.toString(), "--ca-pin", issuer.status().caPin(),
+                "--storage", tmp.resolve("s").toString(), "--output-dir", tmp.resolve("o").toString(),
+                "--svid-path", PATH};
+        BotCli.Result r = cli(args);
+        assertEquals(0, r.code(), r.toString());
+        assertSvid(tmp.resolve("o"));
+        Files.writeString(jwtFile, idp.token("repo:org/repo:ref:refs/heads/feature", "lanyard"));
+        BotCli.Result refused = cli(args);
+        assertEquals(Failure.DENIED.exitCode(), refused.code(), refused.toString());
+        assertTrue(refused.err().contains("no allow rule"), refused.toString());
+        Files.writeString(jwtFile, idp.token(TestJwts.SUBJECT, "sts.amazonaws.com"));
+        assertTrue(cli(args).err().contains("audience"));
+    }
+
+    private String yaml(String token, Path out, Path marker) {
+        return """
+                proxy_server: %s
+                onboarding:
+                  join_method: token
+                  token: %s
+                  ca_pins: [%s]
+                storage: {type: directory, path: %s}
+                outputs:
+                  - type: spiffe-svid
+                    destination: {type: directory, path: %s}
+                    svid: {path: %s}
+                    reload_command: [sh, -c, "echo reloaded >> %s"]
+                """.formatted(address(), token, issuer.status().caPin(), tmp.resolve("storage"), out, PATH, marker);
     }
 
     private X509Certificate assertSvid(Path out) throws Exception {
@@ -193,19 +262,7 @@ class BotEndToEndTest {
                 + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    record Result(int code, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-        }
-    }
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Env env = new Env(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
-                Map.of(), Clock.systemUTC(), new SecureRandom());
-        int code = BotCli.run(env, args);
-        return new Result(code, out.toString(), err.toString());
+    static BotCli.Result cli(String... args) {
+        return BotCli.capture(args);
     }
 }

@@ -119,8 +119,11 @@ class HumanJourneyTest extends CliTestBase {
     void loginFailuresAreClear() throws Exception {
         role("only-a", "  allow:\n    spiffe:\n      - path: /svc/a\n");
         userWithPassword("dave", "correct horse battery", "only-a");
-        String caPin = JSON.readTree(ok(admin("ctl", "status", "--format", "json")).out()).get("ca_pin").asText();
-        fails(7, user().env("LANYARD_PASSWORD", "wrong password").cli("login", "--proxy", proxy(), "--user", "dave"));
+        JsonNode status = JSON.readTree(ok(admin("ctl", "status", "--format", "json")).out());
+        String caPin = status.get("ca_pin").asText();
+        assertEquals("error: login failed: wrong user name or password\n", fails(7, user()
+                .env("LANYARD_PASSWORD", "wrong password").cli("login", "--proxy", proxy(), "--user", "dave",
+                        "--ca-pin", status.get("host_ca_pin").asText())).err());
         assertTrue(fails(6, user().env("LANYARD_PASSWORD", "correct horse battery").cli("login", "--proxy", proxy(),
                 "--user", "dave", "--ca-pin", "sha256:" + "0".repeat(64))).err().contains("CA pin mismatch"));
         assertTrue(fails(6, user().env("LANYARD_PASSWORD", "correct horse battery").cli("login", "--proxy", proxy(),

@@ -18,6 +18,7 @@ import dev.lanyard.issuer.support.SvidChecks;
 import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import dev.lanyard.common.x509.Pem;
+import dev.lanyard.common.x509.SvidProfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,8 @@ class SvidIssuanceTest {
             assertEquals(f.clock.instant().minus(Duration.ofMinutes(1)), leaf.getNotBefore().toInstant());
             assertEquals(f.clock.instant().plus(Duration.ofHours(8)), leaf.getNotAfter().toInstant());
             assertArrayEquals(kp.getPublic().getEncoded(), leaf.getPublicKey().getEncoded());
+            assertEquals(List.of(), SvidProfile.leafViolations(leaf));
+            assertEquals(List.of(), SvidProfile.signingCertificateViolations(f.issuer.bundle().get(0)));
 
             Path out = tmp.resolve("out");
             AtomicFiles.write(out.resolve("svid.pem"), r.certificate(), AtomicFiles.PUBLIC);

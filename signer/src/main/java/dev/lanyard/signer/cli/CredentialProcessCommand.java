@@ -40,8 +40,13 @@ final class CredentialProcessCommand implements Runnable {
 
     @Override
     public void run() {
-        SignerContext ctx = root.context();
-        Consumer<String> debug = ctx.debug(debugOption.debug);
+        execute(root.context(), keys, session, debugOption.debug, noCache, cacheDir);
+    }
+
+    /** The command itself, shared with {@link CredentialProcessFastPath}. */
+    static void execute(SignerContext ctx, KeyOptions keys, SessionOptions session, boolean debugOn, boolean noCache,
+                        Path cacheDir) {
+        Consumer<String> debug = ctx.debug(debugOn);
         java.util.List<String> missing = keys.missing();
         missing.addAll(session.missing());
         KeyOptions.requireAll(missing);

@@ -13,7 +13,11 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
+        return report(ex, cmd.getErr(), debug(parseResult));
+    }
+
+    /** The mapping itself: one line on {@code err}, the stack trace only with {@code debug}, the exit code. */
+    static int report(Exception ex, PrintWriter err, boolean debug) {
         Failure failure;
         String line;
         if (ex instanceof LanyardException le) {
@@ -24,7 +28,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
             line = "internal error: " + ex + "; rerun with --debug and report it";
         }
         err.println(oneLine(line));
-        if (debug(parseResult)) {
+        if (debug) {
             ex.printStackTrace(err);
         }
         err.flush();

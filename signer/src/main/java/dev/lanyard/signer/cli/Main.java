@@ -11,7 +11,7 @@ public final class Main {
 
     public static void main(String[] args) {
         SignerContext context = SignerContext.system();
-        Integer served = CacheHitFastPath.tryServe(context, args);
+        Integer served = CredentialProcessFastPath.tryRun(context, args);
         int code = served != null ? served : SignerCli.runWithPicocli(context, args);
         context.out().flush();
         context.err().flush();

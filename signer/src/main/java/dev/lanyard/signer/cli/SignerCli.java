@@ -17,9 +17,9 @@ public final class SignerCli {
                 .setParameterExceptionHandler(exitCodes);
     }
 
-    /** Runs a command: a credential cache hit is served without picocli, everything else through it. */
+    /** Runs a command: plain credential-process invocations without picocli, everything else through it. */
     public static int run(SignerContext context, String... args) {
-        Integer served = CacheHitFastPath.tryServe(context, args);
+        Integer served = CredentialProcessFastPath.tryRun(context, args);
         if (served != null) {
             return served;
         }

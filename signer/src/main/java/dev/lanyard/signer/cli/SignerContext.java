@@ -29,14 +29,23 @@ public record SignerContext(Map<String, String> env, InputStream stdin, OutputSt
 
     /** A debug sink writing {@code debug: …} lines to stderr, or nothing. */
     Consumer<String> debug(boolean on) {
-        if (!on) {
-            return s -> { };
+        return on ? new DebugLines(err) : NO_DEBUG;
+    }
+
+    // classes, not lambdas: the first lambda of a run costs start-up time on the one-shot path
+    private static final Consumer<String> NO_DEBUG = new Consumer<>() {
+        @Override
+        public void accept(String s) {
         }
-        return s -> {
+    };
+
+    private record DebugLines(PrintWriter err) implements Consumer<String> {
+        @Override
+        public void accept(String s) {
             for (String line : s.split("\n", -1)) {
                 err.println("debug: " + line);
             }
             err.flush();
-        };
+        }
     }
 }

@@ -174,12 +174,14 @@ public final class RolesAnywhereCredentialsProvider implements AwsCredentialsPro
             if (source != null) {
                 return new RolesAnywhereCredentialsProvider(source, null, clock, RefreshPolicy.DEFAULT, asyncRefresh, log);
             }
+            require(certificate, "certificate");
+            require(privateKey, "privateKey");
+            require(trustAnchorArn, "trustAnchorArn");
+            require(profileArn, "profileArn");
+            require(roleArn, "roleArn");
             try {
                 var parameters = SessionSetup.parameters(trustAnchorArn, profileArn, roleArn,
                         Math.toIntExact(sessionDuration.toSeconds()), roleSessionName, region, endpoint, false, false, fips, env);
-                if (certificate == null || privateKey == null) {
-                    throw new IllegalArgumentException("certificate and privateKey are required");
-                }
                 KeyFiles keys = new KeyFiles(certificate.toString(), privateKey.toString(),
                         intermediates == null ? null : intermediates.toString(), pkcs8Password);
                 SessionCredentialSource real = new SessionCredentialSource(parameters, keys, env, clock, Sleeper.REAL,
@@ -187,6 +189,12 @@ public final class RolesAnywhereCredentialsProvider implements AwsCredentialsPro
                 return new RolesAnywhereCredentialsProvider(real, real, clock, RefreshPolicy.DEFAULT, asyncRefresh, log);
             } catch (LanyardException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+
+        private static void require(Object value, String name) {
+            if (value == null || value.toString().isBlank()) {
+                throw new IllegalArgumentException("RolesAnywhereCredentialsProvider: " + name + " is required");
             }
         }
 

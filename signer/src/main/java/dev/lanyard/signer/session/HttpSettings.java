@@ -33,12 +33,14 @@ public record HttpSettings(boolean noVerifySsl, Map<String, String> env, Duratio
         if (proxy != null) {
             b.proxy(proxy);
         }
+        SSLParameters params = new SSLParameters();
         if (tls) {
             b.sslContext(sslContext(providers));
-            SSLParameters params = new SSLParameters();
             params.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-            b.sslParameters(params);
+        } else {
+            b.sslContext(new PlaintextOnlyTls());
         }
+        b.sslParameters(params);
         return b.build();
     }
 

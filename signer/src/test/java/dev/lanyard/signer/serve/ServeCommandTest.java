@@ -1,0 +1,59 @@
+package dev.lanyard.signer.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.refresh.SourceFixture;
+import dev.lanyard.signer.testing.ScriptedEndpoint;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve}'s start-up checks: it fails fast and never starts listening when it cannot serve. */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Test
+    void failsFastWhenTheFirstCreateSessionIsRefused() throws Exception {
+        SourceFixture f = new SourceFixture(dir, clock);
+        try (ScriptedEndpoint endpoint = new ScriptedEndpoint().respond(ScriptedEndpoint.error(403,
+                "AccessDeniedException", "{\"message\":\"Untrusted Signing Certificate\"}"))) {
+            ServeCommand cmd = new ServeCommand(f.context(Map.of(), clock));
+            new CommandLine(cmd).parseArgs(f.args(endpoint.url(), "--port", "0"));
+            LanyardException e = assertThrows(LanyardException.class, cmd::run);
+            assertEquals(Failure.DENIED, e.failure());
+            assertTrue(e.getMessage().contains("Untrusted Signing Certificate"), e.getMessage());
+        }
+        assertEquals("", f.out(), "no endpoint announced");
+    }
+
+    @Test
+    void nonLoopbackBindWithoutProtectionIsAUsageError() throws Exception {
+        SourceFixture f = new SourceFixture(dir, clock);
+        ServeCommand cmd = new ServeCommand(f.context(Map.of(), clock));
+        new CommandLine(cmd).parseArgs(f.args("http://127.0.0.1:1", "--bind", "0.0.0.0"));
+        LanyardException e = assertThrows(LanyardException.class, cmd::run);
+        assertEquals(Failure.USAGE, e.failure());
+    }
+
+    @Test
+    void stdinCannotBeAKeySourceForALongRunningCommand() throws Exception {
+        SourceFixture f = new SourceFixture(dir, clock);
+        ServeCommand cmd = new ServeCommand(f.context(Map.of(), clock));
+        String[] args = f.args("http://127.0.0.1:1");
+        args[1] = "-";
+        new CommandLine(cmd).parseArgs(args);
+        LanyardException e = assertThrows(LanyardException.class, cmd::run);
+        assertEquals(Failure.USAGE, e.failure());
+        assertTrue(e.getMessage().contains("stdin (-) cannot be used"), e.getMessage());
+    }
+}
