@@ -74,7 +74,7 @@ final class StartCommand {
         props.put("lanyard.emulator.max-clock-skew", maxClockSkew);
         props.put("lanyard.emulator.aws-exact-errors", String.valueOf(awsExactErrors));
         new EmulatorContext(config(props), clock);
-        int chosen = port == 0 ? freePort() : port;
+        int chosen = port == 0 ? freePort() : requireFree(port);
         props.put("quarkus.http.host", "127.0.0.1");
         if (tls) {
             TlsMaterial material = TlsMaterial.loadOrCreate(dir.resolve("tls"), clock);
@@ -93,6 +93,15 @@ final class StartCommand {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new LanyardException(Failure.UNAVAILABLE, "cannot find a free port on 127.0.0.1 (" + e.getMessage() + ")");
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new LanyardException(Failure.UNAVAILABLE, "port " + port + " on 127.0.0.1 is in use; choose another with --port "
+                    + "(0 picks a free one)");
         }
     }
 

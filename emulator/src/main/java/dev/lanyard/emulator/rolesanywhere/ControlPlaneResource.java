@@ -14,6 +14,9 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -106,6 +109,20 @@ public class ControlPlaneResource {
     public Response toggleProfile(@PathParam("id") String id, @PathParam("action") String action, @Context HttpServerRequest http, byte[] body) {
         admin(http, body);
         return profile(ctx.profiles.setEnabled(id, action.equals("enable")));
+    }
+
+    @PUT
+    @Path("profiles/{id}/mappings")
+    public Response putAttributeMapping(@PathParam("id") String id, @Context HttpServerRequest http, byte[] body) {
+        return profile(ctx.profiles.putMapping(id, admin(http, body)));
+    }
+
+    @DELETE
+    @Path("profiles/{id}/mappings")
+    public Response deleteAttributeMapping(@PathParam("id") String id, @QueryParam("certificateField") String field,
+                                           @QueryParam("specifiers") List<String> specifiers, @Context HttpServerRequest http) {
+        admin(http, null);
+        return profile(ctx.profiles.deleteMapping(id, field, specifiers));
     }
 
     @POST

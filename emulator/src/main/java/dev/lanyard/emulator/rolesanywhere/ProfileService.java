@@ -77,6 +77,52 @@ public final class ProfileService {
         return p;
     }
 
+    /** PutAttributeMapping: the field's specifiers become exactly the given rules. */
+    public Profile putMapping(String id, JsonBody b) {
+        Profile p = get(id);
+        String field = field(b.requireString("certificateField"));
+        List<String> specs = new ArrayList<>();
+        List<JsonBody> rules = b.objects("mappingRules");
+        for (JsonBody r : rules == null ? List.<JsonBody>of() : rules) {
+            specs.add(r.requireString("specifier"));
+        }
+        return withMappings(p, field, specs);
+    }
+
+    /** DeleteAttributeMapping: removes the given specifiers of the field (all of them when none are given). */
+    public Profile deleteMapping(String id, String certificateField, List<String> specifiers) {
+        Profile p = get(id);
+        String field = field(certificateField);
+        List<String> current = new ArrayList<>();
+        PrincipalTags.effectiveMappings(p.attributeMappings()).stream().filter(m -> m.certificateField().equals(field))
+                .forEach(m -> current.addAll(m.specifiers()));
+        if (specifiers == null || specifiers.isEmpty()) {
+            current.clear();
+        } else {
+            current.removeAll(specifiers);
+        }
+        return withMappings(p, field, current);
+    }
+
+    private Profile withMappings(Profile p, String field, List<String> specs) {
+        List<Profile.AttributeMapping> mappings = new ArrayList<>();
+        for (Profile.AttributeMapping m : PrincipalTags.effectiveMappings(p.attributeMappings())) {
+            if (!m.certificateField().equals(field)) {
+                mappings.add(m);
+            }
+        }
+        mappings.add(new Profile.AttributeMapping(field, specs));
+        return put(new Profile(p.id(), p.name(), p.enabled(), p.roleArns(), p.durationSeconds(), p.acceptRoleSessionName(),
+                p.requireInstanceProperties(), p.sessionPolicy(), p.managedPolicyArns(), mappings, p.createdAt(), clock.instant()));
+    }
+
+    private static String field(String field) {
+        if (field == null || !FIELDS.contains(field)) {
+            throw AwsError.validation("certificateField \"" + field + "\" must be x509Subject, x509Issuer or x509SAN");
+        }
+        return field;
+    }
+
     private static List<String> roleArns(List<String> arns) {
         if (arns == null) {
             throw AwsError.validation("\"roleArns\" is required");

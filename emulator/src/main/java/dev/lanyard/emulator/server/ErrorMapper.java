@@ -1,10 +1,7 @@
 package dev.lanyard.emulator.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.emulator.api.AwsError;
-import dev.lanyard.emulator.api.Xml;
 import dev.lanyard.emulator.auth.SigV4Authorization;
 import dev.lanyard.emulator.iam.IamActions;
 import dev.lanyard.emulator.sts.StsActions;
@@ -22,7 +19,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EmulatorContext context;
@@ -66,18 +62,17 @@ public class ErrorMapper {
 
     private Response render(AwsError e, HttpServerRequest req) {
         boolean exact = context.awsExactErrors;
-        String message = e.messageFor(exact);
+        ErrorBody b;
         if ("/".equals(req.path()) && "POST".equals(req.method().name())) {
-            String ns = "sts".equals(SigV4Authorization.serviceOf(req.getHeader("Authorization")))
-                    ? StsActions.NAMESPACE : IamActions.NAMESPACE;
-            return Response.status(e.status()).type("text/xml").entity(Xml.error(ns, e.code(), message)).build();
+            b = ErrorBody.xml(e, exact, "sts".equals(SigV4Authorization.serviceOf(req.getHeader("Authorization")))
+                    ? StsActions.NAMESPACE : IamActions.NAMESPACE);
+        } else {
+            b = ErrorBody.json(e, exact);
         }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("message", message);
-        if (!exact && !e.explanation().isEmpty()) {
-            body.put("lanyardExplanation", e.explanation());
+        Response.ResponseBuilder r = Response.status(b.status()).type(b.contentType()).entity(b.body());
+        if (b.errorTypeHeader() != null) {
+            r.header("X-Amzn-ErrorType", b.errorTypeHeader());
         }
-        return Response.status(e.status()).type("application/json").header("X-Amzn-ErrorType", e.code())
-                .entity(body.toString()).build();
+        return r.build();
     }
 }

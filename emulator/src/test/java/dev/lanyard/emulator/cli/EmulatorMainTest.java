@@ -83,6 +83,15 @@ class EmulatorMainTest {
         assertEquals(1, badPolicy.err().lines().count());
     }
 
+    @Test
+    void portInUseIsExit10() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run r = run("start", "--data-dir", dir.toString(), "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(10, r.code(), r.err());
+            assertTrue(r.err().contains("is in use; choose another with --port"), r.err());
+        }
+    }
+
     static Stream<Arguments> durations() {
         return Stream.of(Arguments.of("30s", Duration.ofSeconds(30)), Arguments.of("5m", Duration.ofMinutes(5)),
                 Arguments.of("12h", Duration.ofHours(12)), Arguments.of("36500d", Duration.ofDays(36500)),

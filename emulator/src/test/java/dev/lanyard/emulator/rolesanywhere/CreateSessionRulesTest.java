@@ -177,6 +177,21 @@ class CreateSessionRulesTest {
     }
 
     @Test
+    void putAndDeleteAttributeMapping() {
+        emu.profiles.putMapping(PROFILE_ID, dev.lanyard.emulator.api.JsonBody.parse(
+                "{\"certificateField\":\"x509SAN\",\"mappingRules\":[{\"specifier\":\"DNS\"}]}".getBytes(StandardCharsets.UTF_8)));
+        refuse(sign(leaf(s -> { }), "{}"), "AccessDeniedException", "Not authorized to perform sts:AssumeRole",
+                "(not selected by the profile's attribute mappings)");
+        emu.profiles.putMapping(PROFILE_ID, dev.lanyard.emulator.api.JsonBody.parse(
+                "{\"certificateField\":\"x509SAN\",\"mappingRules\":[{\"specifier\":\"URI\"},{\"specifier\":\"DNS\"}]}"
+                        .getBytes(StandardCharsets.UTF_8)));
+        emu.createSession.create(sign(leaf(s -> { }), "{}"));
+        emu.profiles.deleteMapping(PROFILE_ID, "x509SAN", List.of("URI"));
+        assertEquals(List.of("DNS"), emu.profiles.get(PROFILE_ID).attributeMappings().stream()
+                .filter(m -> m.certificateField().equals("x509SAN")).findFirst().orElseThrow().specifiers());
+    }
+
+    @Test
     void clockSkew() {
         refuse(TestSigner.sign(leaf(s -> { }), List.of(INTERMEDIATE.cert()), "{}", TestPki.NOW.minus(Duration.ofMinutes(10))),
                 "AccessDeniedException", "Invalid signature", "clock skew: X-Amz-Date");

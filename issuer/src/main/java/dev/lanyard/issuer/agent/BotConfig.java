@@ -35,32 +35,22 @@ record BotConfig(String proxyServer, JoinMethod joinMethod, String token, List<S
     }
 
     /**
-     * Checks what only makes sense on the whole: something to join with, somewhere to write. A
-     * missing setting is a usage error when there is no file ({@code source} is the command).
+     * Checks what only makes sense on the whole: something to join with, somewhere to write. A missing
+     * setting is {@code missing} (a usage error without a file, invalid input with one).
      */
-    BotConfig validate(String source) {
-        Failure missing = source.endsWith(".yaml") || source.endsWith(".yml") || source.contains("/")
-                ? Failure.INVALID_INPUT : Failure.USAGE;
-        try {
-            return check(source);
-        } catch (LanyardException e) {
-            throw e.getMessage().contains(" is required") ? new LanyardException(missing, e.getMessage()) : e;
-        }
-    }
-
-    private BotConfig check(String source) {
-        require(proxyServer != null, source, "proxy_server (or --proxy-server HOST:PORT) is required");
+    BotConfig validate(String source, Failure missing) {
+        present(proxyServer != null, missing, source, "proxy_server (or --proxy-server HOST:PORT) is required");
         require(proxyServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}"), source,
                 "proxy_server '" + proxyServer + "' is not HOST:PORT");
-        require(joinMethod != null, source, "onboarding.join_method (or --join-method token|jwt) is required");
-        require(token != null, source, joinMethod == JoinMethod.JWT
-                ? "onboarding.token must name the join rule (the token resource) for the jwt method"
+        present(joinMethod != null, missing, source, "onboarding.join_method (or --join-method token|jwt) is required");
+        present(token != null, missing, source, joinMethod == JoinMethod.JWT
+                ? "onboarding.token (or --token) must name the join rule (the token resource) for the jwt method"
                 : "onboarding.token (or --token) is required");
-        require(joinMethod != JoinMethod.JWT || jwtFile != null, source,
+        present(joinMethod != JoinMethod.JWT || jwtFile != null, missing, source,
                 "onboarding.jwt_file (or --jwt-file FILE) is required for the jwt join method");
-        require(!caPins.isEmpty(), source, "onboarding.ca_pins (or --ca-pin sha256:...) is required");
-        require(storage != null, source, "storage (or --storage DIR) is required");
-        require(!outputs.isEmpty(), source, "at least one output is required (outputs, or --output-dir and "
+        present(!caPins.isEmpty(), missing, source, "onboarding.ca_pins (or --ca-pin sha256:...) is required");
+        present(storage != null, missing, source, "storage (or --storage DIR) is required");
+        present(!outputs.isEmpty(), missing, source, "at least one output is required (outputs, or --output-dir and "
                 + "--svid-path)");
         checkTimes(source, "", credentialTtl, renewalInterval);
         for (int i = 0; i < outputs.size(); i++) {
@@ -73,6 +63,12 @@ record BotConfig(String proxyServer, JoinMethod joinMethod, String token, List<S
         require(ttl.compareTo(MAX_TTL) <= 0, source, prefix + "credential_ttl " + Durations.format(ttl)
                 + " is above the maximum of 24h");
         require(interval.compareTo(ttl) < 0, source, prefix + "renewal_interval must be below credential_ttl");
+    }
+
+    private static void present(boolean ok, Failure missing, String source, String message) {
+        if (!ok) {
+            throw new LanyardException(missing, source + ": " + message);
+        }
     }
 
     private static void require(boolean ok, String source, String message) {

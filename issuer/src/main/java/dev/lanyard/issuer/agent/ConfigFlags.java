@@ -1,5 +1,7 @@
 package dev.lanyard.issuer.agent;
 
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.issuer.wire.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +72,7 @@ final class ConfigFlags {
         }
         List<OutputConfig> outputs = new ArrayList<>(f.outputs());
         if ((outputDir == null) != (svidPath == null)) {
-            throw new dev.lanyard.common.error.LanyardException(dev.lanyard.common.error.Failure.USAGE,
+            throw new LanyardException(Failure.USAGE,
                     "give --output-dir and --svid-path together");
         }
         if (outputDir != null) {
@@ -86,6 +88,6 @@ final class ConfigFlags {
         return new BotConfig(proxyServer != null ? proxyServer : f.proxyServer(), method,
                 token != null ? token : f.token(), pins.stream().distinct().toList(),
                 jwtFile != null ? jwtFile : f.jwtFile(), storage != null ? storage : f.storage(), ttl, interval,
-                oneshot || f.oneshot(), diagAddr != null ? diagAddr : f.diagAddr(), outputs).validate(source);
+                oneshot || f.oneshot(), diagAddr != null ? diagAddr : f.diagAddr(), outputs).validate(source, config != null ? Failure.INVALID_INPUT : Failure.USAGE);
     }
 }

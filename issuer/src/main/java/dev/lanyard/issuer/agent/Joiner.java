@@ -27,7 +27,7 @@ import java.util.Optional;
  * again every time with a freshly read JWT. A new key is generated for every identity; only its
  * public half is sent.
  */
-final class Joiner {
+final class Joiner implements IdentitySource {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final IdentityStore store;
     private final Clock clock;
@@ -40,7 +40,8 @@ final class Joiner {
     }
 
     /** A current identity for {@code config}, obtained from the issuer now. */
-    BotIdentity refresh(BotConfig config) {
+    @Override
+    public BotIdentity refresh(BotConfig config) {
         Optional<BotIdentity> stored = store.load().filter(id -> id.proxyServer().equals(config.proxyServer()))
                 .filter(id -> id.joinMethod() == config.joinMethod());
         Instant now = clock.instant();

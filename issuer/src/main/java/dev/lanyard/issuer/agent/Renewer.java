@@ -19,8 +19,8 @@ import java.util.function.DoubleSupplier;
  * Called from the agent's one loop thread; {@link #snapshot()} may be read from any thread.
  */
 final class Renewer {
-    private final Joiner joiner;
-    private final SvidFetcher fetcher;
+    private final IdentitySource joiner;
+    private final SvidSource fetcher;
     private final Clock clock;
     private final DoubleSupplier jitter;
     private final RenewalSchedule schedule;
@@ -29,7 +29,7 @@ final class Renewer {
     private volatile Map<Path, OutputState> states = Map.of();
     private volatile LanyardException lastFailure;
 
-    Renewer(Joiner joiner, SvidFetcher fetcher, Clock clock, DoubleSupplier jitter, RenewalSchedule schedule,
+    Renewer(IdentitySource joiner, SvidSource fetcher, Clock clock, DoubleSupplier jitter, RenewalSchedule schedule,
             PrintWriter log) {
         this.joiner = joiner;
         this.fetcher = fetcher;

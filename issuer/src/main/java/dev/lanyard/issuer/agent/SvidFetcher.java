@@ -20,7 +20,7 @@ import java.time.Duration;
  * issuer's {@code POST /v1/svid} over mTLS with the bot identity (so the issuer's RBAC applies to the
  * bot as {@code bot:NAME}), and the answer checked before anything is written.
  */
-final class SvidFetcher {
+final class SvidFetcher implements SvidSource {
     /** An SVID ready to write. */
     record Svid(String spiffeId, String serial, X509Certificate certificate, String certificatePem, String keyPem,
                 String bundlePem, String capReason) {
@@ -32,7 +32,8 @@ final class SvidFetcher {
         this.random = random;
     }
 
-    Svid fetch(BotIdentity identity, OutputConfig output, Duration ttl) {
+    @Override
+    public Svid fetch(BotIdentity identity, OutputConfig output, Duration ttl) {
         IssuerClient client = new IssuerClient(identity.proxyServer(),
                 ClientTls.context(identity.hostCa(), identity.key(), identity.certificate(), random));
         KeyPair kp = KeyType.EC_P256.generate(random);

@@ -17,7 +17,11 @@
  *       issuer only if a configured pin is its SPIFFE CA pin (what {@code ctl status} prints) or its host CA
  *       pin, and the TLS chain it saw is a leaf signed by the host CA with the announced pin. From then on
  *       that host CA is the only trust anchor (kept in {@code storage}); the SPIFFE CA pin is checked again
- *       against {@code GET /v1/bundle} over the pinned connection.</li>
+ *       against {@code GET /v1/bundle} over the pinned connection. Known limit: only the host CA pin
+ *       authenticates the TLS certificate by itself; with the SPIFFE CA pin alone, an attacker on the path
+ *       at the very first join could relay the public pins and present its own host CA, because the issuer
+ *       does not (yet) bind its host CA to its SPIFFE CA (e.g. a host CA certificate signed by the SPIFFE
+ *       CA). Pin the host CA where that matters.</li>
  *   <li>{@code token}: {@code POST /v1/bot/join} with the one-time token from {@code ctl bots add} /
  *       {@code ctl tokens add --type=bot}. The issuer refuses an unknown (already used), expired, non-bot
  *       token, or one for another bot (or a deleted one), audits the refusal

@@ -60,7 +60,7 @@ class ConfigFileTest {
         assertEquals(List.of("10.0.0.1"), o.ipSans());
         assertEquals(List.of("systemctl", "reload", "my-app"), o.reloadCommand());
         assertEquals(Duration.ofHours(4), c.ttl(c.outputs().get(1)));
-        assertEquals(c.validate("bot.yaml"), c);
+        assertEquals(c.validate("bot.yaml", Failure.INVALID_INPUT), c);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,7 +101,8 @@ class ConfigFileTest {
                 c.storage(), c.credentialTtl() == null ? BotConfig.DEFAULT_TTL : c.credentialTtl(),
                 c.renewalInterval() == null ? BotConfig.DEFAULT_RENEWAL : c.renewalInterval(), false, null,
                 c.outputs());
-        LanyardException e = assertThrows(LanyardException.class, () -> filled.validate("bot.yaml"));
+        LanyardException e = assertThrows(LanyardException.class,
+                () -> filled.validate("bot.yaml", Failure.INVALID_INPUT));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
@@ -120,5 +121,21 @@ class ConfigFileTest {
         assertEquals(BotConfig.DEFAULT_TTL, c.credentialTtl());
         assertEquals(BotConfig.DEFAULT_RENEWAL, c.renewalInterval());
         assertEquals(1, c.outputs().size());
+    }
+
+    @Test
+    void missingFlagsAreAUsageErrorAndAMissingFileAFileError() {
+        ConfigFlags f = new ConfigFlags();
+        LanyardException e = assertThrows(LanyardException.class, f::resolve);
+        assertEquals(Failure.USAGE, e.failure());
+        assertEquals("bot start: proxy_server (or --proxy-server HOST:PORT) is required", e.getMessage());
+        f.config = Path.of("/nonexistent/bot.yaml");
+        e = assertThrows(LanyardException.class, f::resolve);
+        assertEquals(Failure.FILE, e.failure());
+        assertTrue(e.getMessage().startsWith("/nonexistent/bot.yaml: cannot read the configuration"), e.getMessage());
+        f.config = null;
+        f.outputDir = Path.of("/o");
+        e = assertThrows(LanyardException.class, f::resolve);
+        assertEquals("give --output-dir and --svid-path together", e.getMessage());
     }
 }

@@ -2,18 +2,25 @@ package dev.lanyard.issuer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.client.Credentials;
+import dev.lanyard.issuer.layout.DataDir;
 import dev.lanyard.issuer.support.Run;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +152,19 @@ class AdminCliTest extends CliTestBase {
         fails(7, user().cli("ctl", "get", "users"));
         fails(7, user().cli("ctl", "audit"));
         ok(user().cli("ctl", "status"));
+    }
+
+    @Test
+    void malformedRequestBodiesAreInvalidInput() throws Exception {
+        var client = Credentials.admin(new DataDir(Path.of(dataDir())), null).client(new SecureRandom());
+        LanyardException e = assertThrows(LanyardException.class,
+                () -> client.post("/v1/svid", Map.of("spiffe_path", 5, "dns_sans", "x"), Map.class));
+        assertEquals(Failure.INVALID_INPUT, e.failure());
+        assertTrue(e.getMessage().startsWith("malformed request body"), e.getMessage());
+        assertEquals(Failure.INVALID_INPUT, assertThrows(LanyardException.class,
+                () -> client.post("/v1/resources", List.of(1, 2), Map.class)).failure());
+        assertEquals(Failure.NOT_FOUND, assertThrows(LanyardException.class,
+                () -> client.get("/v1/nothing-here", Map.class)).failure());
     }
 
     @Test

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code credential-process}: prints {@code {"Version":1,…}} for the AWS CLI and SDKs, from the cache
  * while more than 15 minutes of validity remain, else from one CreateSession call.
  */
-@Command(name = "credential-process", description = "Prints temporary credentials in the credential_process format.")
+@Command(name = "credential-process", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Prints temporary credentials in the credential_process format.")
 final class CredentialProcessCommand implements Runnable {
     @ParentCommand
     SignerCommand root;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code doctor}: the credential-process flags plus {@code --trust-anchor-bundle}; prints a pass/fail
  * checklist with a fix per failure and exits with the first failure's code (0 when all pass).
  */
-@Command(name = "doctor", description = "Checks the certificate, key, chain, ARNs and clock before calling AWS.")
+@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Checks the certificate, key, chain, ARNs and clock before calling AWS.")
 final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     SignerCommand root;

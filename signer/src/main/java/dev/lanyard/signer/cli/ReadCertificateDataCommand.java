@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code read-certificate-data}: {@code {"keyType":…,"certificateData":…,"serialNumber":…,
  * "supportedAlgorithms":[…]}} for the leaf in {@code --certificate}, as the reference helper prints it.
  */
-@Command(name = "read-certificate-data", description = "Prints the certificate's key type, DER (base64) and decimal serial.")
+@Command(name = "read-certificate-data", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Prints the certificate's key type, DER (base64) and decimal serial.")
 final class ReadCertificateDataCommand implements Runnable {
     @ParentCommand
     SignerCommand root;

@@ -27,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code "AWS Roles Anywhere Credential Helper Signing Test" ‖ "1" ‖ SHA256("IAM RA" ‖ public key)}
  * (EC: the uncompressed point; RSA: the PKCS#1 RSAPublicKey DER) and prints it as json, text or bin.
  */
-@Command(name = "sign-string", description = "Signs the fixed test string with the key (checks a key works).")
+@Command(name = "sign-string", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Signs the fixed test string with the key (checks a key works).")
 final class SignStringCommand implements Runnable {
     enum Format { json, text, bin }
 

@@ -5,14 +5,12 @@ import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.sigv4.SigningAlgorithm;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -47,13 +45,7 @@ public final class CryptoProviders {
         if (mode == CryptoMode.DEFAULT) {
             return key;
         }
-        try {
-            String alg = key.getAlgorithm().startsWith("ML-DSA") ? "ML-DSA" : key.getAlgorithm();
-            return KeyFactory.getInstance(alg, fips().jca()).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new LanyardException(Failure.NOT_APPROVED, "--fips: the " + key.getAlgorithm()
-                    + " private key cannot be used in FIPS approved-only mode (" + e.getMessage() + ")", e);
-        }
+        return fips().importKey(key);
     }
 
     public Signature signature(String jcaName) throws GeneralSecurityException {
@@ -62,15 +54,17 @@ public final class CryptoProviders {
 
     /** Signs {@code data} with {@code algorithm}; a provider refusal becomes one clear line. */
     public byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
+        if (mode == CryptoMode.FIPS) {
+            return fips().sign(algorithm, key, data);
+        }
         try {
             Signature s = signature(algorithm.jcaName());
             s.initSign(key);
             s.update(data);
             return s.sign();
         } catch (GeneralSecurityException | RuntimeException e) {
-            Failure failure = mode == CryptoMode.FIPS ? Failure.NOT_APPROVED : Failure.KEY_OR_CERTIFICATE;
-            throw new LanyardException(failure, "cannot sign with the " + key.getAlgorithm() + " key"
-                    + (mode == CryptoMode.FIPS ? " in FIPS approved-only mode" : "") + " (" + e.getMessage() + ")", e);
+            throw new LanyardException(Failure.KEY_OR_CERTIFICATE, "cannot sign with the " + key.getAlgorithm()
+                    + " key (" + e.getMessage() + ")", e);
         }
     }
 

@@ -2,7 +2,12 @@ package dev.lanyard.signer.crypto;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.sigv4.SigningAlgorithm;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -10,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.crypto.CryptoServicesRegistrar;
+import org.bouncycastle.crypto.fips.FipsUnapprovedOperationError;
 import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
@@ -37,6 +43,31 @@ final class FipsProviders {
             throw new LanyardException(Failure.NOT_APPROVED, "--fips: the BouncyCastle FIPS provider failed its"
                     + " start-up self test (" + e.getMessage() + "); check that bc-fips is intact", e);
         }
+    }
+
+    PrivateKey importKey(PrivateKey key) {
+        try {
+            String alg = key.getAlgorithm().startsWith("ML-DSA") ? "ML-DSA" : key.getAlgorithm();
+            return KeyFactory.getInstance(alg, jca).generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException | RuntimeException | FipsUnapprovedOperationError e) {
+            throw notApproved("the " + key.getAlgorithm() + " private key cannot be used", e);
+        }
+    }
+
+    byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
+        try {
+            Signature s = Signature.getInstance(algorithm.jcaName(), jca);
+            s.initSign(key);
+            s.update(data);
+            return s.sign();
+        } catch (GeneralSecurityException | RuntimeException | FipsUnapprovedOperationError e) {
+            throw notApproved("cannot sign with the " + key.getAlgorithm() + " key", e);
+        }
+    }
+
+    private static LanyardException notApproved(String what, Throwable e) {
+        return new LanyardException(Failure.NOT_APPROVED, "--fips: " + what + " in FIPS approved-only mode ("
+                + e.getMessage() + "); use an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521", e);
     }
 
     void approvedOnlyInThisThread() {

@@ -3,7 +3,9 @@ package dev.lanyard.signer.serve;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.file.AtomicFiles;
+import dev.lanyard.common.x509.Certificates;
 import dev.lanyard.signer.cli.SignerContext;
+import dev.lanyard.signer.process.KeyMaterial;
 import dev.lanyard.signer.refresh.CommandRuntime;
 import dev.lanyard.signer.refresh.RefreshPolicy;
 import dev.lanyard.signer.refresh.RefreshingCredentials;
@@ -13,6 +15,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
@@ -70,6 +75,7 @@ public final class ServeCommand implements Runnable {
             real.close();
             throw e;
         }
+        warnAboutCertificate(log);
         CredentialServer server = open(settings, credentials, log);
         credentials.startBackground();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -104,6 +110,16 @@ public final class ServeCommand implements Runnable {
         ctx.out().println("export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + server.url());
         ctx.out().flush();
         return server;
+    }
+
+    /** As the fixed reference helper does: say when the certificate expires, and warn if that is soon. */
+    void warnAboutCertificate(Consumer<String> log) {
+        KeyMaterial m = source.keyFiles().read(ctx.env());
+        X509Certificate leaf = Certificates.parseOne(m.certificate(), m.certificateSource());
+        Instant notAfter = leaf.getNotAfter().toInstant();
+        Duration left = Duration.between(ctx.clock().instant(), notAfter);
+        log.accept((left.compareTo(Duration.ofHours(1)) < 0 ? "warning: " : "") + "certificate " + m.certificateSource()
+                + " is valid until " + notAfter + "; renew it before then (it is re-read at each refresh)");
     }
 
     ServeSettings settings() {

@@ -28,7 +28,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * intermediates and leaves shaped like SPIFFE SVIDs, with knobs for the broken variants.
  */
 public final class TestPki {
-    public enum KeyType { EC, RSA }
+    public enum KeyType { EC, RSA, RSA_1024 }
 
     /** A certificate and its key pair. */
     public record Issued(X509Certificate certificate, KeyPair keys) {
@@ -95,9 +95,9 @@ public final class TestPki {
 
     public static KeyPair keyPair(KeyType type) {
         try {
-            if (type == KeyType.RSA) {
+            if (type != KeyType.EC) {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-                g.initialize(2048);
+                g.initialize(type == KeyType.RSA ? 2048 : 1024);
                 return g.generateKeyPair();
             }
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");

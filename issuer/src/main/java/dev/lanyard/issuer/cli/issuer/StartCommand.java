@@ -1,6 +1,5 @@
 package dev.lanyard.issuer.cli.issuer;
 
-import dev.lanyard.common.file.AtomicFiles;
 import dev.lanyard.issuer.cli.Env;
 import dev.lanyard.issuer.cli.ServerLauncher;
 import dev.lanyard.issuer.server.Initializer;
@@ -10,8 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code lanyard issuer start}: initialise on first start, renew the TLS certificate and admin
- * identity, record the listen address in the data dir, then boot the HTTPS server (Quarkus).
+ * {@code lanyard issuer start}: check that the port is free and no issuer runs on the data dir,
+ * initialise on first start, renew the TLS certificate and admin identity, then boot the HTTPS
+ * server (Quarkus), which records its address in the data dir once it is ready.
  */
 @Command(name = "start", description = "Start the issuer (HTTPS with client certificates).")
 final class StartCommand implements Callable<Integer> {
@@ -29,19 +29,23 @@ final class StartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerOptions.Resolved r = options.resolve(env, true);
+        Preflight.portFree(r.listen());
+        if (r.dir().initialized()) {
+            Preflight.notRunning(r.dir());
+        }
         Initializer.Result result = InitCommand.run(env, r);
         if (result.created()) {
             InitCommand.report(env, r, result, "text");
         }
         ServerCredentials.writeServer(r.dir(), result.cluster(), result.hostCa(), r.listen().host(), r.publicAddrs(),
                 env.clock(), env.random());
-        AtomicFiles.write(r.dir().address(), r.listen().local() + "\n", AtomicFiles.PUBLIC);
         System.setProperty("lanyard.data-dir", r.dir().root().toString());
         if (r.passphraseFile() != null) {
             System.setProperty("lanyard.ca-passphrase-file", r.passphraseFile().toAbsolutePath().toString());
         }
         System.setProperty("quarkus.http.host", r.listen().host());
         System.setProperty("quarkus.http.ssl-port", Integer.toString(r.listen().port()));
+        System.setProperty("lanyard.address", r.listen().local());
         env.out().flush();
         return launcher.launch();
     }

@@ -38,6 +38,16 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return body(Failure.INVALID_INPUT, "malformed request body: " + firstLine(e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatch(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
     public Response other(Exception e) {
         LOG.error("unexpected error", e);
         return body(Failure.INTERNAL, "internal error in the issuer; see its log");

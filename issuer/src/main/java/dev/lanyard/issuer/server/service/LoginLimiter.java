@@ -15,6 +15,8 @@ import java.util.Map;
 final class LoginLimiter {
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    /** Bounds memory under a spray of invented user names. */
+    static final int MAX_TRACKED = 10_000;
     private final Clock clock;
     private final Map<String, Deque<Instant>> failures = new HashMap<>();
 
@@ -29,7 +31,12 @@ final class LoginLimiter {
     }
 
     synchronized void failed(String user) {
-        prune(user).addLast(clock.instant());
+        if (failures.size() >= MAX_TRACKED) {
+            failures.values().removeIf(d -> d.isEmpty() || d.peekLast().isBefore(clock.instant().minus(WINDOW)));
+        }
+        if (failures.size() < MAX_TRACKED || failures.containsKey(user)) {
+            prune(user).addLast(clock.instant());
+        }
     }
 
     synchronized void succeeded(String user) {

@@ -1,0 +1,29 @@
+package dev.lanyard.issuer.cli.issuer;
+
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.layout.DataDir;
+import dev.lanyard.issuer.server.store.JdbcStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Checks made before anything is written, so a start that cannot succeed changes nothing. */
+final class Preflight {
+    private Preflight() {
+    }
+
+    static void portFree(Listen listen) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(listen.host(), listen.port()));
+        } catch (IOException e) {
+            throw new LanyardException(Failure.CONFLICT, "cannot listen on " + listen.host() + ":" + listen.port()
+                    + ": " + e.getMessage() + " (is another issuer running? pick another --listen port)", e);
+        }
+    }
+
+    static void notRunning(DataDir dir) {
+        JdbcStore.openH2(dir.database()).close();
+    }
+}

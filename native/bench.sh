@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of `lanyard-signer credential-process` on loopback: wall time and peak RSS
+# (/usr/bin/time), median of N runs (default 11), for cache miss and cache hit, without and with the
+# trained AOT cache, in default and --fips mode. Prints a Markdown table for BENCHMARKS.md.
+#
+# The endpoint is the real emulator (emulator/target/quarkus-app/quarkus-run.jar, seeded with a fresh
+# PKI) when it is built, else native/TrainingEndpoint.java. The JVM command line is the launcher's:
+#   java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 [-XX:AOTCache=…] -jar signer/target/lanyard-signer.jar
+#
+# Usage: native/bench.sh [RUNS]     (after: mvn -pl signer -am package -DskipTests; builds the AOT cache if missing)
+set -euo pipefail
+
+RUNS=${1:-11}
+ROOT=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
+TARGET=$ROOT/signer/target
+JAR=$TARGET/lanyard-signer.jar
+AOT=$TARGET/lanyard-signer.aot
+FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+TA=arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/11111111-2222-3333-4444-555555555555
+PROFILE=arn:aws:rolesanywhere:us-east-1:123456789012:profile/66666666-7777-8888-9999-000000000000
+ROLE=arn:aws:iam::123456789012:role/example-service
+
+[ -f "$JAR" ] || { echo "bench: $JAR is missing; run: mvn -pl signer -am package -DskipTests" >&2; exit 70; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (apt-get install -y time)" >&2; exit 69; }
+if [ ! -f "$AOT" ] || [ "$(cat "$AOT.stamp" 2>/dev/null)" != "$("$ROOT/native/aot-stamp.sh")" ]; then
+  "$ROOT/native/build-aot.sh" >&2
+fi
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$ROOT/native/make-pki.sh" "$work/pki" >/dev/null
+log=$work/endpoint.log
+if [ -f "$ROOT/emulator/target/quarkus-app/quarkus-run.jar" ]; then
+  server="the real emulator"
+  "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$ROOT/emulator/target/quarkus-app/quarkus-run.jar" start \
+    --port 0 --data-dir "$work/emulator" --seed "$work/pki/seed.yaml" >"$log" 2>&1 &
+else
+  server="native/TrainingEndpoint.java (emulator not built)"
+  "$JAVA" "$ROOT/native/TrainingEndpoint.java" >"$log" 2>&1 &
+fi
+server_pid=$!
+endpoint=""
+for _ in $(seq 1 600); do
+  endpoint=$(grep -o 'endpoint: http://[0-9.:]*' "$log" | head -1 | cut -d' ' -f2 || true)
+  [ -n "$endpoint" ] && break
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+[ -n "$endpoint" ] || { cat "$log" >&2; echo "bench: the endpoint did not start" >&2; exit 70; }
+
+args=(credential-process --certificate "$work/pki/ec.pem" --private-key "$work/pki/ec.key"
+  --trust-anchor-arn "$TA" --profile-arn "$PROFILE" --role-arn "$ROLE" --endpoint "$endpoint")
+
+# one run: prints "<wall ms> <max rss KiB>"
+one() {
+  local start end
+  start=$EPOCHREALTIME
+  /usr/bin/time -f '%M' -o "$work/rss" "$JAVA" "$@" >"$work/out" 2>"$work/err" || {
+    cat "$work/err" >&2; echo "bench: run failed: $*" >&2; exit 70; }
+  end=$EPOCHREALTIME
+  grep -q '"Version":1' "$work/out" || { echo "bench: no credentials printed" >&2; exit 70; }
+  echo "$(( (${end/./} - ${start/./}) / 1000 )) $(tail -1 "$work/rss")"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# warm the endpoint (JIT, first-request set-up) so it is not part of the first measurement
+for i in 1 2 3 4 5; do one "${FLAGS[@]}" -jar "$JAR" "${args[@]}" --no-cache >/dev/null; done
+
+printf '| mode | AOT cache | cache | wall ms (median of %s) | peak RSS MiB (median) |\n|---|---|---|---:|---:|\n' "$RUNS"
+for mode in default fips; do
+  extra=()
+  [ "$mode" = fips ] && extra=(--fips)
+  for aot in no yes; do
+    jvm=("${FLAGS[@]}")
+    [ "$aot" = yes ] && jvm+=("-XX:AOTCache=$AOT")
+    for kind in miss hit; do
+      : >"$work/samples"
+      warm=$work/cache-warm-$mode-$aot
+      [ "$kind" = hit ] && one "${jvm[@]}" -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$warm" >/dev/null
+      for i in $(seq 1 "$RUNS"); do
+        if [ "$kind" = miss ]; then dir=$work/cache-miss-$mode-$aot-$i; else dir=$warm; fi
+        one "${jvm[@]}" -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$dir" >>"$work/samples"
+      done
+      wall=$(cut -d' ' -f1 "$work/samples" | median)
+      rss=$(cut -d' ' -f2 "$work/samples" | median)
+      printf '| %s | %s | %s | %s | %s |\n' "$mode" "$aot" "$kind" "$wall" "$(awk -v k="$rss" 'BEGIN {printf "%.1f", k/1024}')"
+    done
+  done
+done
+echo
+echo "endpoint: $server on $endpoint; $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"
