@@ -96,5 +96,15 @@ for mode in default fips; do
     done
   done
 done
+# the floor on this machine at this moment: the same JVM flags, starting and exiting with no work
+: >"$work/samples"
+for i in $(seq 1 "$RUNS"); do
+  start=$EPOCHREALTIME
+  /usr/bin/time -f '%M' -o "$work/rss" "$JAVA" "${FLAGS[@]}" -version 2>/dev/null
+  end=$EPOCHREALTIME
+  echo "$(( (${end/./} - ${start/./}) / 1000 )) $(tail -1 "$work/rss")" >>"$work/samples"
+done
+printf '| baseline: `java -version`, same flags | - | - | %s | %s |\n' "$(cut -d' ' -f1 "$work/samples" | median)" \
+  "$(awk -v k="$(cut -d' ' -f2 "$work/samples" | median)" 'BEGIN {printf "%.1f", k/1024}')"
 echo
 echo "endpoint: $server on $endpoint; $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"

@@ -133,7 +133,7 @@ cat <<MD
 ## serve: local credential endpoints (\`signer/bench/serve-bench.sh $DURATION $CONNECTIONS\`)
 
 Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores ($(uname -m), $("$JAVA" -version 2>&1 | head -1)), wrk and
-serve sharing the same cores on loopback, ${DURATION}s per row after a 5 s warm-up. Default JVM flags
+serve sharing the same cores on loopback, ${DURATION}s per row after a 5 s warm-up. JVM flags
 (\`java ${SERVE_JAVA_OPTS:-} --enable-native-access=ALL-UNNAMED -cp … dev.lanyard.signer.cli.Main serve …\`).
 
 | endpoint | wrk threads | connections | p50 | p99 | requests/s | errors |

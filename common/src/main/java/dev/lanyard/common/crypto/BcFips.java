@@ -37,10 +37,9 @@ final class BcFips {
                         "the BouncyCastle FIPS module failed its self-tests: " + FipsStatus.getStatusMessage());
             }
             return SecureRandom.getInstance("DEFAULT", CryptoProviders.FIPS_PROVIDER);
+        } catch (LanyardException e) {
+            throw e;
         } catch (GeneralSecurityException | RuntimeException | LinkageError e) {
-            if (e instanceof LanyardException le) {
-                throw le;
-            }
             throw new LanyardException(Failure.INTERNAL, "cannot start FIPS mode: BouncyCastle FIPS (bc-fips) is"
                     + " missing or broken (" + e + "); check the installation or run without --fips", e);
         }

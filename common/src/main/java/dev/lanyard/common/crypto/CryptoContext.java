@@ -32,34 +32,34 @@ public record CryptoContext(CryptoMode mode, String provider, String keyStoreTyp
     }
 
     public Signature signature(String algorithm) {
-        try {
-            return provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider);
-        } catch (GeneralSecurityException e) {
-            throw unavailable("signature algorithm " + algorithm, e);
-        } catch (AssertionError e) {
-            throw FipsPolicy.rethrow("signature algorithm " + algorithm, e);
-        }
+        return lookup("signature algorithm " + algorithm,
+                () -> provider == null ? Signature.getInstance(algorithm) : Signature.getInstance(algorithm, provider));
     }
 
     public KeyFactory keyFactory(String algorithm) {
-        try {
-            return provider == null ? KeyFactory.getInstance(algorithm) : KeyFactory.getInstance(algorithm, provider);
-        } catch (GeneralSecurityException e) {
-            throw unavailable("key algorithm " + algorithm, e);
-        } catch (AssertionError e) {
-            throw FipsPolicy.rethrow("key algorithm " + algorithm, e);
-        }
+        return lookup("key algorithm " + algorithm,
+                () -> provider == null ? KeyFactory.getInstance(algorithm) : KeyFactory.getInstance(algorithm, provider));
     }
 
     /** A key pair generator of this mode's provider, e.g. {@code EC} (initialise it with {@link #random()}). */
     public KeyPairGenerator keyPairGenerator(String algorithm) {
+        return lookup("key algorithm " + algorithm, () -> provider == null ? KeyPairGenerator.getInstance(algorithm)
+                : KeyPairGenerator.getInstance(algorithm, provider));
+    }
+
+    /** A JCA {@code getInstance} call of this mode's provider. */
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    /** Runs {@code lookup}; a missing algorithm or a BC-FIPS refusal becomes one clear failure naming {@code what}. */
+    private <T> T lookup(String what, Lookup<T> lookup) {
         try {
-            return provider == null ? KeyPairGenerator.getInstance(algorithm)
-                    : KeyPairGenerator.getInstance(algorithm, provider);
+            return lookup.get();
         } catch (GeneralSecurityException e) {
-            throw unavailable("key algorithm " + algorithm, e);
+            throw unavailable(what, e);
         } catch (AssertionError e) {
-            throw FipsPolicy.rethrow("key algorithm " + algorithm, e);
+            throw FipsPolicy.rethrow(what, e);
         }
     }
 

@@ -16,10 +16,8 @@ public record SpiffeId(TrustDomain trustDomain, String path) {
         if (trustDomain == null) {
             throw TrustDomain.invalid("trust domain is missing");
         }
-        validatePath(path == null ? "" : path);
-        if (path == null) {
-            path = "";
-        }
+        path = path == null ? "" : path;
+        validatePath(path);
         if ((SCHEME + trustDomain.name() + path).getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw TrustDomain.invalid("SPIFFE ID is longer than 2048 bytes");
         }

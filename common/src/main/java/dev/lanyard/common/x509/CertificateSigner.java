@@ -6,7 +6,6 @@ import dev.lanyard.common.error.LanyardException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -122,12 +121,7 @@ public final class CertificateSigner {
 
     /** RFC 7093 method 1: the leftmost 160 bits of SHA-256 over the subjectPublicKey bits. */
     static byte[] keyId(PublicKey key) {
-        try {
-            byte[] bits = Der.read(key.getEncoded(), 0).children().get(1).value();
-            byte[] keyBits = Arrays.copyOfRange(bits, 1, bits.length);
-            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(keyBits), 20);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
+        byte[] bits = Der.read(key.getEncoded(), 0).children().get(1).value();
+        return Arrays.copyOf(Certificates.sha256(Arrays.copyOfRange(bits, 1, bits.length)), 20);
     }
 }

@@ -101,7 +101,7 @@ public final class Certificates {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new LanyardException(Failure.INTERNAL, "SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -59,10 +59,9 @@ public final class Pkcs12 {
             }
         } catch (UnrecoverableKeyException e) {
             throw fail(source + ": cannot decrypt the PKCS#12 key: wrong password?");
+        } catch (LanyardException e) {
+            throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
-            if (e instanceof LanyardException le) {
-                throw le;
-            }
             throw fail(source + ": cannot read the PKCS#12 key entry (" + e.getMessage() + ")");
         }
         throw fail(source + ": the PKCS#12 file holds no private key; export it with: openssl pkcs12 -export"

@@ -1,5 +1,7 @@
 package dev.lanyard.emulator.auth;
 
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.emulator.api.RawRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,7 +74,7 @@ public record CanonicalRequest(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new LanyardException(Failure.INTERNAL, "SHA-256 is missing from this JDK", e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.lanyard.emulator.auth;
 
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.emulator.api.AwsError;
 import dev.lanyard.emulator.api.Protocol;
 import dev.lanyard.emulator.api.RawRequest;
@@ -115,7 +117,7 @@ public final class HmacAuthenticator {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new LanyardException(Failure.INTERNAL, "HmacSHA256 is missing from this JDK", e);
         }
     }
 

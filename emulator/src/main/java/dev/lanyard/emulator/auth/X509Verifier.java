@@ -3,6 +3,7 @@ package dev.lanyard.emulator.auth;
 import dev.lanyard.emulator.api.AwsError;
 import dev.lanyard.emulator.api.RawRequest;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -119,7 +120,7 @@ public final class X509Verifier {
             byte[] sig = HexFormat.of().parseHex(auth.signature());
             Signature verifier = Signature.getInstance(jca);
             verifier.initVerify(key);
-            verifier.update(sts.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            verifier.update(sts.text().getBytes(StandardCharsets.UTF_8));
             ok = verifier.verify(sig);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             ok = false;
@@ -132,7 +133,8 @@ public final class X509Verifier {
         }
     }
 
-    static X509Certificate certificate(String base64, String what) {
+    /** A base64 DER certificate from a header; {@code what} names the header in the ValidationException. */
+    public static X509Certificate certificate(String base64, String what) {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(base64.trim());

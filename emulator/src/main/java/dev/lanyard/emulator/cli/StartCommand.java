@@ -73,6 +73,8 @@ final class StartCommand {
         }
         props.put("lanyard.emulator.max-clock-skew", maxClockSkew);
         props.put("lanyard.emulator.aws-exact-errors", String.valueOf(awsExactErrors));
+        // Wired once here, before Quarkus boots, so that a bad seed, data directory or account fails as one line with
+        // its exit code instead of a CDI start-up stack trace; Quarkus wires its own from the same properties.
         new EmulatorContext(config(props), clock);
         int chosen = port == 0 ? freePort() : requireFree(port);
         props.put("quarkus.http.host", "127.0.0.1");

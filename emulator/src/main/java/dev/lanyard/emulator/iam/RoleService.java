@@ -4,7 +4,6 @@ import dev.lanyard.emulator.api.AwsError;
 import dev.lanyard.emulator.store.Ids;
 import dev.lanyard.emulator.store.Registry;
 import dev.lanyard.emulator.store.Role;
-import dev.lanyard.emulator.store.State;
 import java.time.Clock;
 import java.util.List;
 
@@ -38,8 +37,7 @@ public final class RoleService {
             if (registry.role(name).isPresent()) {
                 throw new AwsError("EntityAlreadyExists", 409, "Role with name " + name + " already exists.", "");
             }
-            registry.update(s -> new State(s.trustAnchors(), s.profiles(), s.crls(),
-                    Registry.plus(s.roles(), role, r -> r.name().equals(name)), s.sessions()));
+            registry.update(s -> s.withRoles(Registry.plus(s.roles(), role, r -> r.name().equals(name))));
         }
         return role;
     }
@@ -48,8 +46,7 @@ public final class RoleService {
     public Role put(Role role) {
         validateName(role.name());
         validatePolicy(role.assumeRolePolicyDocument());
-        registry.update(s -> new State(s.trustAnchors(), s.profiles(), s.crls(),
-                Registry.replace(s.roles(), role, r -> r.name().equals(role.name())), s.sessions()));
+        registry.update(s -> s.withRoles(Registry.replace(s.roles(), role, r -> r.name().equals(role.name()))));
         return role;
     }
 
@@ -66,18 +63,16 @@ public final class RoleService {
     public void updateTrustPolicy(String name, String policy) {
         Role role = get(name);
         validatePolicy(policy);
-        registry.update(s -> new State(s.trustAnchors(), s.profiles(), s.crls(),
-                Registry.replace(s.roles(), role.withTrustPolicy(policy), r -> r.name().equals(name)), s.sessions()));
+        registry.update(s -> s.withRoles(Registry.replace(s.roles(), role.withTrustPolicy(policy), r -> r.name().equals(name))));
     }
 
     public void delete(String name) {
         get(name);
-        registry.update(s -> new State(s.trustAnchors(), s.profiles(), s.crls(),
-                Registry.filter(s.roles(), r -> !r.name().equals(name)), s.sessions()));
+        registry.update(s -> s.withRoles(Registry.filter(s.roles(), r -> !r.name().equals(name))));
     }
 
     public String arn(Role role) {
-        return "arn:aws:iam::" + account + ":role" + role.path() + role.name();
+        return role.arn(account);
     }
 
     private static void validateName(String name) {

@@ -7,6 +7,9 @@ import dev.lanyard.emulator.api.RawRequest;
 import dev.lanyard.emulator.auth.Caller;
 import dev.lanyard.emulator.server.EmulatorContext;
 import dev.lanyard.emulator.server.Requests;
+import dev.lanyard.emulator.store.Crl;
+import dev.lanyard.emulator.store.Profile;
+import dev.lanyard.emulator.store.TrustAnchor;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,12 +18,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** The Roles Anywhere control plane (restJson1 routes of the service model), admin-signed. */
 @Path("/")
@@ -176,15 +179,15 @@ public class ControlPlaneResource {
         return JsonBody.parse(req.body());
     }
 
-    private Response trustAnchor(dev.lanyard.emulator.store.TrustAnchor t) {
+    private Response trustAnchor(TrustAnchor t) {
         return json(200, ctx.json.wrap("trustAnchor", ctx.json.trustAnchor(t)));
     }
 
-    private Response profile(dev.lanyard.emulator.store.Profile p) {
+    private Response profile(Profile p) {
         return json(200, ctx.json.wrap("profile", ctx.json.profile(p)));
     }
 
-    private Response crl(dev.lanyard.emulator.store.Crl c) {
+    private Response crl(Crl c) {
         return json(200, ctx.json.wrap("crl", ctx.json.crl(c)));
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /** CreateSession: the checks of spec §5.2 in order, then credentials. Every outcome is audited. */
 public final class CreateSession {
@@ -66,11 +67,12 @@ public final class CreateSession {
             RoleAssumption.check(role, r.trustAnchor(), location, tags, sourceIdentity);
             String sessionName = p.roleSessionName() != null ? p.roleSessionName() : SourceIdentity.defaultSessionName(leaf);
             Session s = issuer.issue(role, p.roleArn(), sessionName, duration, sourceIdentity, now);
-            String subjectId = java.util.UUID.nameUUIDFromBytes(leaf.getSubjectX500Principal().getEncoded()).toString();
+            String subjectId = UUID.nameUUIDFromBytes(leaf.getSubjectX500Principal().getEncoded()).toString();
             audit.record(now, leaf, roleArn, true, null, "session " + sessionName + " for " + duration + "s", s.accessKeyId());
             return new Outcome(s, location.subjectArn(subjectId), sourceIdentity, packedSize(tags, r.profile()));
-        } catch (AwsError e) {
-            audit.record(now, leaf != null ? leaf : bestEffortLeaf(req), roleArn, false, e.code(), e.getMessage(), null);
+        } catch (LanyardException e) {
+            String errorType = e instanceof AwsError aws ? aws.code() : e.failure().name();
+            audit.record(now, leaf != null ? leaf : bestEffortLeaf(req), roleArn, false, errorType, e.getMessage(), null);
             throw e;
         }
     }
@@ -113,11 +115,11 @@ public final class CreateSession {
         return Math.min(100, (bytes * 100 + 2047) / 2048);
     }
 
+    /** The X-Amz-X509 certificate for the audit line of a request refused before it was verified; null if unreadable. */
     private static X509Certificate bestEffortLeaf(RawRequest req) {
         try {
-            return req.header("x-amz-x509").map(h -> dev.lanyard.common.x509.Certificates.parseDer(
-                    java.util.Base64.getDecoder().decode(h.trim()), "X-Amz-X509")).orElse(null);
-        } catch (LanyardException | IllegalArgumentException e) {
+            return req.header("x-amz-x509").map(h -> X509Verifier.certificate(h, "X-Amz-X509")).orElse(null);
+        } catch (AwsError e) {
             return null;
         }
     }

@@ -8,7 +8,6 @@ import dev.lanyard.emulator.api.JsonBody;
 import dev.lanyard.emulator.store.Crl;
 import dev.lanyard.emulator.store.Ids;
 import dev.lanyard.emulator.store.Registry;
-import dev.lanyard.emulator.store.State;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
@@ -57,8 +56,7 @@ public final class CrlService {
                 throw AwsError.validation("trust anchor " + crl.trustAnchorId() + " already has " + others
                         + " CRLs; at most " + Validation.MAX_CRLS_PER_ANCHOR + " are allowed per trust anchor");
             }
-            registry.update(s -> new State(s.trustAnchors(), s.profiles(),
-                    Registry.replace(s.crls(), crl, c -> c.id().equals(crl.id())), s.roles(), s.sessions()));
+            registry.update(s -> s.withCrls(Registry.replace(s.crls(), crl, c -> c.id().equals(crl.id()))));
         }
         return crl;
     }
@@ -85,8 +83,7 @@ public final class CrlService {
 
     public Crl delete(String id) {
         Crl c = get(id);
-        registry.update(s -> new State(s.trustAnchors(), s.profiles(), Registry.filter(s.crls(), x -> !x.id().equals(id)),
-                s.roles(), s.sessions()));
+        registry.update(s -> s.withCrls(Registry.filter(s.crls(), x -> !x.id().equals(id))));
         return c;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -109,7 +110,7 @@ public final class PrincipalTags {
                 for (javax.naming.NamingEnumeration<? extends javax.naming.directory.Attribute> attrs = rdn.toAttributes().getAll();
                      attrs.hasMore(); ) {
                     javax.naming.directory.Attribute a = attrs.next();
-                    String type = a.getID().toUpperCase();
+                    String type = a.getID().toUpperCase(Locale.ROOT);
                     Object v = a.get();
                     if (RDN_NAMES.contains(type) && v instanceof String s) {
                         byType.computeIfAbsent(type, k -> new ArrayList<>()).add(s);

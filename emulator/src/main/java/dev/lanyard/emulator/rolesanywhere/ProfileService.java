@@ -7,7 +7,6 @@ import dev.lanyard.emulator.api.JsonBody;
 import dev.lanyard.emulator.store.Ids;
 import dev.lanyard.emulator.store.Profile;
 import dev.lanyard.emulator.store.Registry;
-import dev.lanyard.emulator.store.State;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,8 +39,7 @@ public final class ProfileService {
     public Profile put(Profile p) {
         roleArns(p.roleArns());
         Validation.duration(p.durationSeconds(), 3600);
-        registry.update(s -> new State(s.trustAnchors(), Registry.replace(s.profiles(), p, x -> x.id().equals(p.id())),
-                s.crls(), s.roles(), s.sessions()));
+        registry.update(s -> s.withProfiles(Registry.replace(s.profiles(), p, x -> x.id().equals(p.id()))));
         return p;
     }
 
@@ -72,21 +70,14 @@ public final class ProfileService {
 
     public Profile delete(String id) {
         Profile p = get(id);
-        registry.update(s -> new State(s.trustAnchors(), Registry.filter(s.profiles(), x -> !x.id().equals(id)),
-                s.crls(), s.roles(), s.sessions()));
+        registry.update(s -> s.withProfiles(Registry.filter(s.profiles(), x -> !x.id().equals(id))));
         return p;
     }
 
     /** PutAttributeMapping: the field's specifiers become exactly the given rules. */
     public Profile putMapping(String id, JsonBody b) {
         Profile p = get(id);
-        String field = field(b.requireString("certificateField"));
-        List<String> specs = new ArrayList<>();
-        List<JsonBody> rules = b.objects("mappingRules");
-        for (JsonBody r : rules == null ? List.<JsonBody>of() : rules) {
-            specs.add(r.requireString("specifier"));
-        }
-        return withMappings(p, field, specs);
+        return withMappings(p, field(b.requireString("certificateField")), specifiers(b));
     }
 
     /** DeleteAttributeMapping: removes the given specifiers of the field (all of them when none are given). */
@@ -147,21 +138,22 @@ public final class ProfileService {
         }
         List<Profile.AttributeMapping> out = new ArrayList<>();
         for (JsonBody m : list) {
-            String field = m.requireString("certificateField");
-            if (!FIELDS.contains(field)) {
-                throw AwsError.validation("certificateField \"" + field + "\" must be x509Subject, x509Issuer or x509SAN");
-            }
-            List<String> specs = new ArrayList<>();
-            List<JsonBody> rules = m.objects("mappingRules");
-            for (JsonBody r : rules == null ? List.<JsonBody>of() : rules) {
-                String spec = r.requireString("specifier");
-                if (spec.isEmpty() || spec.length() > 60) {
-                    throw AwsError.validation("specifier \"" + spec + "\" must be 1-60 characters");
-                }
-                specs.add(spec);
-            }
-            out.add(new Profile.AttributeMapping(field, specs));
+            out.add(new Profile.AttributeMapping(field(m.requireString("certificateField")), specifiers(m)));
         }
         return out;
+    }
+
+    /** The specifiers of a mapping's {@code mappingRules}, each 1-60 characters. */
+    private static List<String> specifiers(JsonBody mapping) {
+        List<String> specs = new ArrayList<>();
+        List<JsonBody> rules = mapping.objects("mappingRules");
+        for (JsonBody r : rules == null ? List.<JsonBody>of() : rules) {
+            String spec = r.requireString("specifier");
+            if (spec.isEmpty() || spec.length() > 60) {
+                throw AwsError.validation("specifier \"" + spec + "\" must be 1-60 characters");
+            }
+            specs.add(spec);
+        }
+        return specs;
     }
 }

@@ -2,6 +2,7 @@ package dev.lanyard.emulator.rolesanywhere;
 
 import dev.lanyard.common.aws.ProfileArn;
 import dev.lanyard.common.aws.RoleArn;
+import dev.lanyard.common.aws.RolesAnywhereArn;
 import dev.lanyard.common.aws.TrustAnchorArn;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.emulator.api.AwsError;
@@ -10,6 +11,7 @@ import dev.lanyard.emulator.store.Profile;
 import dev.lanyard.emulator.store.Registry;
 import dev.lanyard.emulator.store.Role;
 import dev.lanyard.emulator.store.TrustAnchor;
+import java.util.Locale;
 
 /** Step 1: the ARNs parse, name resources of this account and region that exist and are enabled; the role is in the profile. */
 final class ResourceCheck {
@@ -30,8 +32,8 @@ final class ResourceCheck {
         } catch (LanyardException e) {
             throw AwsError.validation(e.getMessage());
         }
-        local("trust anchor", taArn.arn().account(), taArn.arn().region(), p.trustAnchorArn(), location);
-        local("profile", profileArn.arn().account(), profileArn.arn().region(), p.profileArn(), location);
+        local("trust anchor", taArn, location);
+        local("profile", profileArn, location);
         TrustAnchor ta = registry.trustAnchor(taArn.id()).orElseThrow(() -> AwsError.notFound("Trust anchor not found",
                 "no trust anchor " + taArn.id() + " in this emulator (aws rolesanywhere list-trust-anchors)"));
         Profile profile = registry.profile(profileArn.id()).orElseThrow(() -> AwsError.notFound("Profile not found",
@@ -52,15 +54,15 @@ final class ResourceCheck {
             throw AwsError.accessDenied("Not authorized to perform sts:AssumeRole",
                     "role " + p.roleArn() + " is in account " + roleArn.arn().account() + ", this emulator is account " + location.account());
         }
-        Role role = registry.role(roleArn.name()).filter(r -> p.roleArn().equals(
-                "arn:aws:iam::" + location.account() + ":role" + r.path() + r.name())).orElseThrow(() -> AwsError.accessDenied(
+        Role role = registry.role(roleArn.name()).filter(r -> p.roleArn().equals(r.arn(location.account())))
+                .orElseThrow(() -> AwsError.accessDenied(
                 "Not authorized to perform sts:AssumeRole", "IAM role " + p.roleArn() + " does not exist (aws iam list-roles)"));
         return new Resolved(ta, profile, role);
     }
 
-    private static void local(String what, String account, String region, String arn, Location location) {
-        if (!account.equals(location.account()) || !region.equals(location.region())) {
-            throw AwsError.notFound(what.substring(0, 1).toUpperCase() + what.substring(1) + " not found",
+    private static void local(String what, RolesAnywhereArn arn, Location location) {
+        if (!arn.arn().account().equals(location.account()) || !arn.arn().region().equals(location.region())) {
+            throw AwsError.notFound(what.substring(0, 1).toUpperCase(Locale.ROOT) + what.substring(1) + " not found",
                     what + " " + arn + " is not in this emulator's account " + location.account() + " and region " + location.region());
         }
     }

@@ -6,7 +6,6 @@ import dev.lanyard.emulator.api.AwsError;
 import dev.lanyard.emulator.api.JsonBody;
 import dev.lanyard.emulator.store.Ids;
 import dev.lanyard.emulator.store.Registry;
-import dev.lanyard.emulator.store.State;
 import dev.lanyard.emulator.store.TrustAnchor;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -27,7 +26,7 @@ public final class TrustAnchorService {
 
     public TrustAnchor create(JsonBody body) {
         String name = Validation.name(body.string("name"));
-        String bundle = bundle(body.object("source"), true);
+        String bundle = bundle(body.object("source"));
         Boolean enabled = body.bool("enabled");
         return put(new TrustAnchor(ids.uuid(), name, enabled != null && enabled, "CERTIFICATE_BUNDLE", bundle,
                 clock.instant(), clock.instant()));
@@ -36,8 +35,7 @@ public final class TrustAnchorService {
     /** Creates or replaces (seeding, updates). */
     public TrustAnchor put(TrustAnchor ta) {
         certificates(ta.certificateBundle());
-        registry.update(s -> new State(Registry.replace(s.trustAnchors(), ta, t -> t.id().equals(ta.id())),
-                s.profiles(), s.crls(), s.roles(), s.sessions()));
+        registry.update(s -> s.withTrustAnchors(Registry.replace(s.trustAnchors(), ta, t -> t.id().equals(ta.id()))));
         return ta;
     }
 
@@ -54,7 +52,7 @@ public final class TrustAnchorService {
     public TrustAnchor update(String id, JsonBody body) {
         TrustAnchor ta = get(id);
         String name = body.has("name") ? Validation.name(body.string("name")) : ta.name();
-        String bundle = body.has("source") ? bundle(body.object("source"), true) : ta.certificateBundle();
+        String bundle = body.has("source") ? bundle(body.object("source")) : ta.certificateBundle();
         return put(new TrustAnchor(ta.id(), name, ta.enabled(), ta.sourceType(), bundle, ta.createdAt(), clock.instant()));
     }
 
@@ -64,14 +62,14 @@ public final class TrustAnchorService {
 
     public TrustAnchor delete(String id) {
         TrustAnchor ta = get(id);
-        registry.update(s -> new State(Registry.filter(s.trustAnchors(), t -> !t.id().equals(id)), s.profiles(),
-                Registry.filter(s.crls(), c -> !c.trustAnchorId().equals(id)), s.roles(), s.sessions()));
+        registry.update(s -> s.withTrustAnchors(Registry.filter(s.trustAnchors(), t -> !t.id().equals(id)))
+                .withCrls(Registry.filter(s.crls(), c -> !c.trustAnchorId().equals(id))));
         return ta;
     }
 
-    private static String bundle(JsonBody source, boolean required) {
+    private static String bundle(JsonBody source) {
         String type = source.string("sourceType");
-        if (type == null && required) {
+        if (type == null) {
             throw AwsError.validation("source.sourceType is required (CERTIFICATE_BUNDLE)");
         }
         if (!"CERTIFICATE_BUNDLE".equals(type)) {

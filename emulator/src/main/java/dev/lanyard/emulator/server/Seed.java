@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A seed file (YAML, issue 3): resources with fixed ids. File references are relative to the seed
@@ -31,7 +33,7 @@ public record Seed(String account, String region, List<TrustAnchor> trustAnchors
             doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new LanyardException(Failure.FILE, file + ": cannot read the seed file (" + e.getMessage() + ")");
-        } catch (RuntimeException e) {
+        } catch (YAMLException e) {
             throw new LanyardException(Failure.INVALID_INPUT, file + ": not valid YAML ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
         }
@@ -73,7 +75,7 @@ public record Seed(String account, String region, List<TrustAnchor> trustAnchors
     /** A stable 17-character role id derived from the name, so seeded roles keep their id across restarts. */
     static String roleIdFor(String name) {
         String hex = java.util.UUID.nameUUIDFromBytes(String.valueOf(name).getBytes(StandardCharsets.UTF_8)).toString()
-                .replace("-", "").toUpperCase();
+                .replace("-", "").toUpperCase(Locale.ROOT);
         return hex.substring(0, 17);
     }
 }

@@ -51,8 +51,7 @@ public final class Registry {
 
     /** Adds a session and drops the ones that expired before {@code now}. */
     public void addSession(Session session, Instant now) {
-        update(s -> new State(s.trustAnchors(), s.profiles(), s.crls(), s.roles(),
-                plus(filter(s.sessions(), x -> x.expiration().isAfter(now)), session, x -> false)));
+        update(s -> s.withSessions(plus(filter(s.sessions(), x -> x.expiration().isAfter(now)), session, x -> false)));
     }
 
     /** {@code list} without the items matching {@code same}, then {@code item} appended. */

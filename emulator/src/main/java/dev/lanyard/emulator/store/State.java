@@ -14,4 +14,24 @@ public record State(List<TrustAnchor> trustAnchors, List<Profile> profiles, List
         roles = roles == null ? List.of() : List.copyOf(roles);
         sessions = sessions == null ? List.of() : List.copyOf(sessions);
     }
+
+    public State withTrustAnchors(List<TrustAnchor> value) {
+        return new State(value, profiles, crls, roles, sessions);
+    }
+
+    public State withProfiles(List<Profile> value) {
+        return new State(trustAnchors, value, crls, roles, sessions);
+    }
+
+    public State withCrls(List<Crl> value) {
+        return new State(trustAnchors, profiles, value, roles, sessions);
+    }
+
+    public State withRoles(List<Role> value) {
+        return new State(trustAnchors, profiles, crls, value, sessions);
+    }
+
+    public State withSessions(List<Session> value) {
+        return new State(trustAnchors, profiles, crls, roles, value);
+    }
 }

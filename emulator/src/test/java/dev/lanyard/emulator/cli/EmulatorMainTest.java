@@ -81,6 +81,11 @@ class EmulatorMainTest {
         assertEquals(3, badPolicy.code(), badPolicy.err());
         assertTrue(badPolicy.err().contains("This policy contains invalid Json"), badPolicy.err());
         assertEquals(1, badPolicy.err().lines().count());
+        Files.writeString(seed, "roles: [unclosed\n");
+        Run badYaml = run("start", "--data-dir", dir.resolve("d").toString(), "--seed", seed.toString());
+        assertEquals(3, badYaml.code(), badYaml.err());
+        assertTrue(badYaml.err().contains("not valid YAML"), badYaml.err());
+        assertEquals(1, badYaml.err().lines().count(), badYaml.err());
     }
 
     @Test

@@ -192,6 +192,50 @@ class CreateSessionRulesTest {
     }
 
     @Test
+    void durationIsTheSmallerOfProfileAndRequest() {
+        TestPki.Issued l = leaf(s -> { });
+        assertEquals(TestPki.NOW.plusSeconds(1800), emu.createSession.create(sign(l, "{\"durationSeconds\":1800}")).session()
+                .expiration(), "min(profile 3600, request 1800)");
+        assertEquals(TestPki.NOW.plusSeconds(3600), emu.createSession.create(sign(l, "{}")).session().expiration(),
+                "the profile's 3600 when the request has none");
+        refuse(sign(l, "{\"durationSeconds\":43201}"), "ValidationException", "Validation failed",
+                "durationSeconds 43201 must be between 900 and 43200");
+    }
+
+    @Test
+    void arnsInTheQueryAndTheBodyMayAgree() {
+        TestPki.Issued l = leaf(s -> { });
+        CreateSession.Outcome o = emu.createSession.create(TestSigner.sign(l.cert(), l.keys().getPrivate(),
+                List.of(INTERMEDIATE.cert()), "/sessions?" + TestSigner.QUERY, "{\"roleArn\":\"" + TestSigner.ROLE + "\"}",
+                TestPki.NOW));
+        assertEquals(TestSigner.ROLE, o.session().roleArn());
+        refuse(TestSigner.sign(l.cert(), l.keys().getPrivate(), List.of(INTERMEDIATE.cert()), "/sessions?" + TestSigner.QUERY,
+                "{\"profileArn\":\"" + TestSigner.PROFILE.replace("6666", "7777") + "\"}", TestPki.NOW),
+                "ValidationException", "Validation failed", "profileArn differs between the query");
+    }
+
+    @Test
+    void signedHeadersMustCoverHostDateLeafAndChain() {
+        TestPki.Issued l = leaf(s -> { });
+        for (String header : List.of("host", "x-amz-date", "x-amz-x509", "x-amz-x509-chain")) {
+            RawRequest req = TestSigner.sign(l.cert(), l.keys().getPrivate(), List.of(INTERMEDIATE.cert()),
+                    "/sessions?" + TestSigner.QUERY, "{}", TestPki.NOW, name -> !name.equals(header));
+            refuse(req, "AccessDeniedException", "Invalid signature", "must include " + header);
+        }
+        emu.createSession.create(TestSigner.sign(l.cert(), l.keys().getPrivate(), List.of(INTERMEDIATE.cert()),
+                "/sessions?" + TestSigner.QUERY, "{}", TestPki.NOW, name -> !name.equals("content-type")));
+    }
+
+    @Test
+    void chainHeaderHoldsAtMostFiveCertificates() {
+        TestPki.Issued l = leaf(s -> { });
+        X509Certificate i = INTERMEDIATE.cert();
+        emu.createSession.create(TestSigner.sign(l, List.of(l.cert(), i, i, i, ROOT.cert()), "{}", TestPki.NOW));
+        refuse(TestSigner.sign(l, List.of(l.cert(), i, i, i, i, ROOT.cert()), "{}", TestPki.NOW), "AccessDeniedException",
+                "Untrusted Signing Certificate", "X-Amz-X509-Chain holds 6 certificates; at most 5");
+    }
+
+    @Test
     void clockSkew() {
         refuse(TestSigner.sign(leaf(s -> { }), List.of(INTERMEDIATE.cert()), "{}", TestPki.NOW.minus(Duration.ofMinutes(10))),
                 "AccessDeniedException", "Invalid signature", "clock skew: X-Amz-Date");

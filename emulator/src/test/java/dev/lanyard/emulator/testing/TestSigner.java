@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Signs CreateSession requests with SigV4-X509 for tests (the vectors prove the verifier against the real helper). */
@@ -34,6 +35,12 @@ public final class TestSigner {
 
     public static RawRequest sign(X509Certificate cert, PrivateKey key, List<X509Certificate> chain, String pathAndQuery,
                                   String body, Instant date) {
+        return sign(cert, key, chain, pathAndQuery, body, date, name -> true);
+    }
+
+    /** As above, listing in SignedHeaders only the (lower-case) header names {@code signHeader} accepts. */
+    public static RawRequest sign(X509Certificate cert, PrivateKey key, List<X509Certificate> chain, String pathAndQuery,
+                                  String body, Instant date, Predicate<String> signHeader) {
         String amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(date);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Content-Type", "application/json"));
@@ -44,7 +51,7 @@ public final class TestSigner {
             headers.add(Map.entry("X-Amz-X509-Chain", chain.stream().map(TestSigner::b64).collect(Collectors.joining(","))));
         }
         RawRequest unsigned = RawRequest.of("POST", pathAndQuery, headers, body.getBytes(StandardCharsets.UTF_8));
-        List<String> signed = unsigned.headers().keySet().stream().sorted().toList();
+        List<String> signed = unsigned.headers().keySet().stream().filter(signHeader).sorted().toList();
         String alg = switch (key.getAlgorithm()) {
             case "RSA" -> "AWS4-X509-RSA-SHA256";
             case "EC" -> "AWS4-X509-ECDSA-SHA256";

@@ -1,5 +1,6 @@
 package dev.lanyard.issuer.agent;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -20,6 +21,12 @@ record RenewalSchedule(Duration backoffBase, Duration backoffCap) {
         if (backoffBase.isNegative() || backoffBase.isZero() || backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("backoff base must be positive and at most the cap");
         }
+    }
+
+    /** The next renewal of {@code certificate}, obtained at {@code now}; {@code jitter} is in [-1, 1]. */
+    static Instant afterSuccess(Instant now, X509Certificate certificate, Duration renewalInterval, double jitter) {
+        return afterSuccess(now, certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+                renewalInterval, jitter);
     }
 
     /** The next renewal after a success at {@code now}; {@code jitter} is in [-1, 1]. */

@@ -102,8 +102,8 @@ final class Renewer {
             new SvidDirectory(o.directory()).write(svid.certificatePem(), svid.keyPem(), svid.bundlePem());
             Instant now = clock.instant();
             Instant notAfter = svid.certificate().getNotAfter().toInstant();
-            Instant next = RenewalSchedule.afterSuccess(now, svid.certificate().getNotBefore().toInstant(), notAfter,
-                    config.renewalInterval(o), jitter.getAsDouble());
+            Instant next = RenewalSchedule.afterSuccess(now, svid.certificate(), config.renewalInterval(o),
+                    jitter.getAsDouble());
             log.println("INFO renewed output=" + o.name() + " spiffe_id=" + svid.spiffeId() + " serial="
                     + svid.serial() + " expires=" + notAfter + (svid.capReason() == null ? ""
                     : " capped=\"" + svid.capReason() + "\""));

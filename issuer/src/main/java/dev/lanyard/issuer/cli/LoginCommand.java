@@ -53,6 +53,10 @@ final class LoginCommand implements Callable<Integer> {
             + "token from ctl users add.")
     String setupToken;
 
+    @Option(names = "--otp", paramLabel = "CODE", description = "One-time code from the authenticator app (users "
+            + "with TOTP; or LANYARD_OTP).")
+    String otp;
+
     @Option(names = "--ttl", paramLabel = "DURATION", description = "Identity lifetime (default 12h, max 30h).")
     String ttl;
 
@@ -78,7 +82,8 @@ final class LoginCommand implements Callable<Integer> {
         }
         KeyPair kp = KeyType.EC_P256.generate(env.random());
         IdentityResponse id = client.post("/v1/login",
-                new LoginRequest(user, password, PemFiles.publicKey(kp.getPublic()), ttlSeconds), IdentityResponse.class);
+                new LoginRequest(user, password, otp != null ? otp : env.var("LANYARD_OTP"),
+                        PemFiles.publicKey(kp.getPublic()), ttlSeconds), IdentityResponse.class);
         AtomicFiles.privateDirectory(home.root());
         AtomicFiles.write(home.key(), PemFiles.privateKey(kp.getPrivate()), AtomicFiles.PRIVATE);
         AtomicFiles.write(home.certificate(), id.certificate(), AtomicFiles.PUBLIC);

@@ -58,7 +58,7 @@ public final class Issuer implements AutoCloseable {
         this.svids = new SvidService(td, () -> spiffeCa, this::bundle, store, resources, authorizer, s.clock(),
                 s.random());
         this.identities = new IdentityIssuer(td, () -> hostCa, store, s.clock(), s.random());
-        this.logins = new LoginService(store, resources, passwords, identities, s.clock());
+        this.logins = new LoginService(store, resources, passwords, identities, s.clock(), s.random());
         this.enroll = new EnrollService(store, resources, passwords, s.clock(), s.random());
         this.authenticator = new CallerAuthenticator(td, hostCa.certificate(), resources, s.clock());
     }

@@ -16,7 +16,8 @@ import dev.lanyard.issuer.resource.ResourceParser;
 import dev.lanyard.issuer.server.Caller;
 import dev.lanyard.issuer.server.Issuer;
 import dev.lanyard.issuer.wire.BotAddRequest;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.lanyard.issuer.cli.IssuerTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,9 +43,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot against a real issuer (CAs, store, RBAC, audit) served over HTTPS with mTLS. */
+/**
+ * The bot against a real issuer (CAs, store, RBAC, audit) served over HTTPS with mTLS, started the way
+ * the issuer's own tests start it ({@link IssuerTestResource}).
+ */
 @QuarkusTest
-@QuarkusTestResource(value = IssuerTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(IssuerTestResource.class)
 class BotEndToEndTest {
     static final Caller ADMIN = new Caller(Caller.Type.ADMIN, "admin");
     static final String PATH = "/svc/example-service";
@@ -69,8 +73,7 @@ class BotEndToEndTest {
                 "--output-dir", out.toString(), "--svid-path", PATH};
         BotCli.Result r = cli(args);
         assertEquals(0, r.code(), r.toString());
-        assertTrue(r.out().matches("(?s).*INFO renewed output=" + out + " spiffe_id=spiffe://example.teleport.sh"
-                + PATH + " serial=[0-9a-f:]+ expires=\\S+Z\n.*"), r.toString());
+        assertTrue(r.out().matches("(?s).*INFO renewed output=" + out + " spiffe_id=" + spiffeId() + " serial=[0-9a-f:]+ expires=\\S+Z\n.*"), r.toString());
         X509Certificate first = assertSvid(out);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 storage.resolve(IdentityStore.FILE))));
@@ -238,7 +241,7 @@ class BotEndToEndTest {
         X509Certificate cert = Certificates.parseOne(certPem, "svid.pem");
         KeyMatch.require(PrivateKeys.parse(Files.readAllBytes(out.resolve("svid_key.pem")), "svid_key.pem"), cert,
                 "svid_key.pem", "svid.pem");
-        assertEquals("spiffe://example.teleport.sh" + PATH, SvidProfile.spiffeId(cert).toString());
+        assertEquals(spiffeId(), SvidProfile.spiffeId(cert).toString());
         assertEquals(issuer.bundle(), Certificates.parseAll(Files.readAllBytes(out.resolve("svid_bundle.pem")),
                 "bundle"));
         assertNotNull(issuer.bundle().get(0));
@@ -251,6 +254,10 @@ class BotEndToEndTest {
                 "metadata", Map.of("name", role),
                 "spec", Map.of("allow", Map.of("spiffe", List.of(Map.of("path", PATH))))), "role"), true);
         return issuer.enroll().addBot(ADMIN, new BotAddRequest(name, List.of(role), null)).token();
+    }
+
+    private String spiffeId() {
+        return issuer.trustDomain().idString() + PATH;
     }
 
     private String address() {

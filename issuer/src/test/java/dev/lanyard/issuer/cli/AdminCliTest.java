@@ -11,17 +11,19 @@ import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.issuer.client.Credentials;
 import dev.lanyard.issuer.layout.DataDir;
+import dev.lanyard.issuer.server.service.Totp;
 import dev.lanyard.issuer.support.Run;
+import dev.lanyard.issuer.support.Subprocess;
+import dev.lanyard.issuer.support.SvidChecks;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code lanyard ctl}: resources, users, bots, tokens, edit, rm, remote admin, and real subprocess runs. */
@@ -93,6 +95,25 @@ class AdminCliTest extends CliTestBase {
         fails(8, admin("ctl", "users", "update", "erin", "--add-roles", "nope"));
         ok(user().cli("svid", "issue", "--output", tmp.resolve("o").toString(), "/other"));
         fails(7, user().cli("svid", "issue", "--output", tmp.resolve("o").toString(), "/app/x"));
+    }
+
+    @Test
+    void totpUsersLogInWithACode() throws Exception {
+        role("totp-role", "  allow:\n    spiffe:\n      - path: /totp\n");
+        JsonNode added = JSON.readTree(ok(admin("ctl", "users", "add", "judy", "--roles", "totp-role", "--totp",
+                "--password-file", file("judy.pw", "correct horse battery\n").toString(), "--format", "json")).out());
+        String secret = added.get("totp_secret").asText();
+        assertTrue(added.get("totp_uri").asText().startsWith("otpauth://totp/"), added.toString());
+        Run judy = user().env("LANYARD_PASSWORD", "correct horse battery");
+        assertTrue(fails(7, judy.cli("login", "--proxy", proxy(), "--user", "judy", "--ca-pin", hostPin())).err()
+                .contains("needs a one-time code"));
+        fails(7, judy.cli("login", "--proxy", proxy(), "--user", "judy", "--ca-pin", hostPin(), "--otp", "000000".equals(
+                Totp.code(secret, Totp.step(Instant.now()))) ? "111111" : "000000"));
+        ok(judy.cli("login", "--proxy", proxy(), "--user", "judy", "--otp", Totp.code(secret,
+                Totp.step(Instant.now()))));
+        Run.Result again = ok(admin("ctl", "users", "update", "judy", "--totp"));
+        assertTrue(again.out().startsWith("TOTP secret for \"judy\""), again.out());
+        fails(2, admin("ctl", "users", "add", "kim", "--totp"));
     }
 
     @Test
@@ -169,33 +190,30 @@ class AdminCliTest extends CliTestBase {
 
     @Test
     void realSubprocessRuns() throws Exception {
-        Process status = java("ctl", "status", "--format", "json", "--data-dir", dataDir());
-        String out = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(status.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, status.exitValue(), out);
-        assertEquals("example.test", JSON.readTree(out).get("cluster").asText());
+        Map<String, String> env = Map.of("HOME", home().toString());
+        Run.Result status = Subprocess.run(env, "ctl", "status", "--format", "json", "--data-dir", dataDir());
+        assertEquals(0, status.code(), status.toString());
+        assertEquals("example.test", JSON.readTree(status.out()).get("cluster").asText());
 
-        Process bad = java("ctl", "get", "roles", "--data-dir", tmp.resolve("not-a-data-dir").toString());
-        String err = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(4, bad.exitValue(), err);
-        assertTrue(err.startsWith("error: ") && err.lines().count() == 1, err);
-        assertFalse(err.contains("Exception"), err);
+        Run.Result bad = Subprocess.run(env, "ctl", "get", "roles", "--data-dir",
+                tmp.resolve("not-a-data-dir").toString());
+        assertEquals(4, bad.code(), bad.toString());
+        assertTrue(bad.err().startsWith("error: ") && bad.err().lines().count() == 1, bad.err());
+        assertFalse(bad.err().contains("Exception"), bad.err());
 
-        Process usage = java("svid", "issue", "--bogus");
-        usage.getInputStream().readAllBytes();
-        assertTrue(usage.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(2, usage.exitValue());
+        assertEquals(2, Subprocess.run(env, "svid", "issue", "--bogus").code());
+        userWithPassword("ivan", "correct horse battery", ensureRole("ivan-role"));
+        Map<String, String> withPassword = Map.of("HOME", home().toString(), "LANYARD_PASSWORD",
+                "correct horse battery");
+        assertEquals(0, Subprocess.run(withPassword, "login", "--proxy", proxy(), "--user", "ivan").code());
+        Path out = tmp.resolve("sub-svid");
+        Run.Result svid = Subprocess.run(env, "svid", "issue", "--output", out.toString(), "/ivan/app");
+        assertEquals(0, svid.code(), svid.toString());
+        SvidChecks.validateFiles(out, "example.test", "spiffe://example.test/ivan/app");
     }
 
-    private Process java(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.lanyard.issuer.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("HOME", home().toString());
-        pb.environment().remove("LANYARD_DATA_DIR");
-        return pb.start();
+    private String ensureRole(String name) throws Exception {
+        role(name, "  allow:\n    spiffe:\n      - path: /ivan/*\n");
+        return name;
     }
 }

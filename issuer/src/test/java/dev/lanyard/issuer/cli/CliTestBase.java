@@ -25,6 +25,11 @@ abstract class CliTestBase {
         return Files.readString(Path.of(dataDir(), "issuer.addr")).strip();
     }
 
+    String hostPin() throws IOException {
+        String json = ok(admin("ctl", "status", "--format", "json")).out();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("host_ca_pin").asText();
+    }
+
     Path home() throws IOException {
         return Files.createDirectories(tmp.resolve("home"));
     }

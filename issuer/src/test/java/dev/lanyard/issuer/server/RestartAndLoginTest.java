@@ -13,6 +13,7 @@ import dev.lanyard.issuer.crypto.KeyType;
 import dev.lanyard.issuer.crypto.PemFiles;
 import dev.lanyard.issuer.resource.Kind;
 import dev.lanyard.issuer.server.ca.Passphrase;
+import dev.lanyard.issuer.server.service.Totp;
 import dev.lanyard.issuer.server.store.AuditEvent;
 import dev.lanyard.issuer.support.Fixture;
 import dev.lanyard.issuer.wire.IdentityResponse;
@@ -35,7 +36,7 @@ class RestartAndLoginTest {
 
     private static LoginRequest login(String user, String password) {
         KeyPair kp = KeyType.EC_P256.generate(new SecureRandom());
-        return new LoginRequest(user, password, PemFiles.publicKey(kp.getPublic()), null);
+        return new LoginRequest(user, password, null, PemFiles.publicKey(kp.getPublic()), null);
     }
 
     @Test
@@ -114,6 +115,34 @@ class RestartAndLoginTest {
                     () -> f.issuer.authenticator().authenticate(cert));
             assertEquals(Failure.UNTRUSTED, expired.failure());
         }
+    }
+
+    @Test
+    void totpUsersNeedAFreshCodeEachLogin() {
+        try (Fixture f = new Fixture(tmp.resolve("data"), KeyType.EC_P256)) {
+            f.role("svc", "/svc/*");
+            f.user("alice", "correct horse battery", "svc");
+            String secret = f.issuer.logins().enrollTotp(Fixture.ADMIN, "alice", "example.test").totpSecret();
+            LanyardException missing = assertThrows(LanyardException.class,
+                    () -> f.issuer.logins().login(login("alice", "correct horse battery"), "x"));
+            assertEquals(Failure.DENIED, missing.failure());
+            assertTrue(missing.getMessage().contains("needs a one-time code"), missing.getMessage());
+            String code = Totp.code(secret, Totp.step(f.clock.instant()));
+            assertNotNull(f.issuer.logins().login(otp("alice", "correct horse battery", code), "x"));
+            LanyardException replay = assertThrows(LanyardException.class,
+                    () -> f.issuer.logins().login(otp("alice", "correct horse battery", code), "x"));
+            assertEquals("login failed: wrong or already used one-time code", replay.getMessage());
+            f.clock.advance(Duration.ofSeconds(30));
+            String next = Totp.code(secret, Totp.step(f.clock.instant()));
+            assertNotNull(f.issuer.logins().login(otp("alice", "correct horse battery", next), "x"));
+            assertEquals(Failure.DENIED, assertThrows(LanyardException.class, () -> f.issuer.logins()
+                    .enrollTotp(new Caller(Caller.Type.USER, "alice"), "alice", "example.test")).failure());
+        }
+    }
+
+    private static LoginRequest otp(String user, String password, String code) {
+        KeyPair kp = KeyType.EC_P256.generate(new SecureRandom());
+        return new LoginRequest(user, password, code, PemFiles.publicKey(kp.getPublic()), null);
     }
 
     @Test

@@ -9,7 +9,12 @@ public final class SignerCli {
 
     public static CommandLine commandLine(SignerContext context) {
         ExitCodes exitCodes = new ExitCodes();
-        return new CommandLine(new SignerCommand(context))
+        CommandLine cl = new CommandLine(new SignerCommand(context));
+        // the long-running modes (issue 7) take the context in their constructors
+        cl.addSubcommand(new dev.lanyard.signer.serve.ServeCommand(context));
+        cl.addSubcommand(new dev.lanyard.signer.update.UpdateCommand(context));
+        cl.addSubcommand(new dev.lanyard.signer.exec.ExecCommand(context));
+        return cl
                 .setOverwrittenOptionsAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} and {@code AWS_CONTAINER_AUTHORIZATION_TOKEN} set,
  * forwards SIGTERM/SIGINT and exits with its exit code. {@code --env} exports static credentials instead.
  */
-@Command(name = "exec", description = "Runs a command with refreshing AWS credentials (a loopback container endpoint, or --env).")
+@Command(name = "exec", mixinStandardHelpOptions = true, description = "Runs a command with refreshing AWS credentials (a loopback container endpoint, or --env).")
 public final class ExecCommand implements Callable<Integer> {
     private final SignerContext ctx;
 

@@ -48,9 +48,22 @@ public final class CredentialProcess {
             }
         }
         CryptoProviders providers = new CryptoProviders(p.mode());
-        SigningIdentity identity = IdentityLoader.load(material, password, providers, clock.instant());
         boolean tls = p.endpoint().url().getScheme().equals("https");
-        try (RolesAnywhereClient client = new RolesAnywhereClient(p.http().newClient(providers, tls), p.endpoint(),
+        // Building the HTTP client and parsing + signing are independent: on these 2-core machines the
+        // client is built on a second thread meanwhile (not in FIPS mode, whose approved-only setting is
+        // per thread and made on this one).
+        HttpClientTask httpTask = new HttpClientTask(p.http(), providers, tls);
+        if (p.mode() == dev.lanyard.common.crypto.CryptoMode.DEFAULT) {
+            httpTask.startInBackground();
+        }
+        SigningIdentity identity;
+        try {
+            identity = IdentityLoader.load(material, password, providers, clock.instant());
+        } catch (RuntimeException e) {
+            httpTask.discard();
+            throw e;
+        }
+        try (RolesAnywhereClient client = new RolesAnywhereClient(httpTask.get(), p.endpoint(),
                 new X509RequestSigner(clock), sleeper, debug, userAgent)) {
             Credentials credentials = client.createSession(p.request(), identity, p.region());
             if (cache != null) {

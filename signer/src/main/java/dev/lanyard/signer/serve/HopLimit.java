@@ -52,11 +52,10 @@ final class HopLimit {
         }
     }
 
-    /** The value set on the listening socket of {@code port} (for tests): IPv6 hop limit, else IPv4 TTL. */
-    static int read(int port) throws IOException {
+    /** What the listening socket of {@code port} holds (for tests): {IPv4 TTL, IPv6 hop limit}, -1 where not applicable. */
+    static int[] read(int port) throws IOException {
         int fd = listeningDescriptor(port);
-        int v6 = getsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS);
-        return v6 > 0 ? v6 : getsockopt(fd, IPPROTO_IP, IP_TTL);
+        return new int[] {getsockopt(fd, IPPROTO_IP, IP_TTL), getsockopt(fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS)};
     }
 
     static int listeningDescriptor(int port) throws IOException {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * {@code serve}: a local IMDSv2-compatible endpoint (or, with {@code --container}, an ECS-style one)
  * serving credentials refreshed in the background. Fails fast if the first CreateSession fails.
  */
-@Command(name = "serve", description = "Serves refreshing credentials on a local IMDSv2 (or container) endpoint.")
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serves refreshing credentials on a local IMDSv2 (or container) endpoint.")
 public final class ServeCommand implements Runnable {
     private final SignerContext ctx;
 

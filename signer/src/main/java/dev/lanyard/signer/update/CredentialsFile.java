@@ -42,30 +42,38 @@ final class CredentialsFile {
         return path;
     }
 
-    /** Rewrites the profile's three keys, keeping everything else. */
+    /** Rewrites the profile's three keys, keeping everything else. A symbolic link is followed, not replaced. */
     void update(String profile, Credentials credentials) {
-        Path dir = path.toAbsolutePath().getParent();
+        Path target = path;
+        try {
+            if (Files.isSymbolicLink(path)) {
+                target = path.toRealPath();
+            }
+        } catch (IOException e) {
+            throw new LanyardException(Failure.FILE, path + ": the link cannot be followed (" + e.getMessage() + ")", e);
+        }
+        Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             AtomicFiles.privateDirectory(dir);
         }
-        Path lockFile = dir.resolve(path.getFileName() + ".lock");
+        Path lockFile = dir.resolve(target.getFileName() + ".lock");
         try (FileChannel ch = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE));
              FileLock ignored = lock(ch)) {
-            String existing = read();
-            AtomicFiles.write(path, CredentialsFileText.rewrite(existing, profile, credentials), AtomicFiles.PRIVATE);
+            String existing = read(target);
+            AtomicFiles.write(target, CredentialsFileText.rewrite(existing, profile, credentials), AtomicFiles.PRIVATE);
         } catch (IOException e) {
             throw new LanyardException(Failure.FILE, lockFile + ": cannot lock the credentials file (" + e.getMessage() + ")", e);
         }
     }
 
-    private String read() {
+    private static String read(Path file) {
         try {
-            return Files.readString(path, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return "";
         } catch (IOException e) {
-            throw new LanyardException(Failure.FILE, path + ": cannot read (" + e.getMessage() + "); fix its permissions", e);
+            throw new LanyardException(Failure.FILE, file + ": cannot read (" + e.getMessage() + "); fix its permissions", e);
         }
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * {@code update --profile NAME [--once]}: keeps a profile of the shared credentials file fresh,
  * rewriting it atomically under a lock and leaving every other line alone.
  */
-@Command(name = "update", description = "Writes refreshing credentials into a profile of ~/.aws/credentials (or AWS_SHARED_CREDENTIALS_FILE).")
+@Command(name = "update", mixinStandardHelpOptions = true, description = "Writes refreshing credentials into a profile of ~/.aws/credentials (or AWS_SHARED_CREDENTIALS_FILE).")
 public final class UpdateCommand implements Runnable {
     private final SignerContext ctx;
 

@@ -72,6 +72,23 @@ class RefreshingCredentialsTest {
     }
 
     @Test
+    void theBackgroundThreadRefreshesWhenDue() throws Exception {
+        java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(2);
+        CredentialSource counting = () -> {
+            refreshed.countDown();
+            return source.fetch();
+        };
+        try (RefreshingCredentials background = new RefreshingCredentials(counting, clock, RefreshPolicy.DEFAULT, log::add)) {
+            background.start();
+            clock.advance(Duration.ofMinutes(46));
+            background.startBackground();
+            assertTrue(refreshed.await(30, java.util.concurrent.TimeUnit.SECONDS), "no background refresh");
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().equals("lanyard-credential-refresh") && t.isDaemon()));
+        }
+    }
+
+    @Test
     void logLinesCarryNoSecrets() {
         credentials.start();
         source.failing = true;

@@ -37,6 +37,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void helpListsTheFlagsOfEachLongRunningCommand() throws Exception {
+        SourceFixture f = new SourceFixture(dir, clock);
+        var ctx = f.context(Map.of(), clock);
+        java.io.StringWriter help = new java.io.StringWriter();
+        for (Object cmd : new Object[] {new ServeCommand(ctx), new dev.lanyard.signer.update.UpdateCommand(ctx),
+                new dev.lanyard.signer.exec.ExecCommand(ctx)}) {
+            assertEquals(0, new CommandLine(cmd).setOut(new java.io.PrintWriter(help)).execute("--help"));
+        }
+        String text = help.toString();
+        for (String flag : new String[] {"--hop-limit", "--bind", "--container", "--token-file", "--profile", "--once",
+                "--env", "--certificate", "--trust-anchor-arn", "--session-duration"}) {
+            assertTrue(text.contains(flag), flag + " missing from:\n" + text);
+        }
+    }
+
+    @Test
     void nonLoopbackBindWithoutProtectionIsAUsageError() throws Exception {
         SourceFixture f = new SourceFixture(dir, clock);
         ServeCommand cmd = new ServeCommand(f.context(Map.of(), clock));

@@ -33,14 +33,30 @@ public final class ScriptedEndpoint implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final String scheme;
     private final Deque<Response> script = new ArrayDeque<>();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
     public ScriptedEndpoint() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** With {@code tls}, an HTTPS server using that context (e.g. {@link TestPki#serverContext}). */
+    public ScriptedEndpoint(javax.net.ssl.SSLContext tls) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(address, 0);
+            scheme = "http";
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+            scheme = "https";
+        }
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString().startsWith("http")
+                    ? exchange.getRequestURI().toString() : exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
                     Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
             Response r;
@@ -71,7 +87,7 @@ public final class ScriptedEndpoint implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     public List<Received> received() {

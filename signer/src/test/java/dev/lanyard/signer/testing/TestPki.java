@@ -128,6 +128,33 @@ public final class TestPki {
                 issuer.keys(), spec.notBefore(), spec.notAfter(), spec.ca() ? 0 : -2, usage, spec.uriSan()), kp);
     }
 
+    /** A TLS server certificate for 127.0.0.1 and localhost, and an SSLContext serving it. */
+    public javax.net.ssl.SSLContext serverContext(Issued issuer) {
+        try {
+            KeyPair kp = keyPair(KeyType.EC);
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer.certificate().getSubjectX500Principal(),
+                    BigInteger.valueOf(serial.incrementAndGet()), Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(30))), new X500Principal("CN=localhost"), kp.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+            b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")}));
+            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                    b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuer.keys().getPrivate())));
+            java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", kp.getPrivate(), "pw".toCharArray(),
+                    new java.security.cert.Certificate[] {cert, issuer.certificate()});
+            javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance("PKIX");
+            kmf.init(ks, "pw".toCharArray());
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code pathLen}: -1 CA without limit, -2 not a CA, n ≥ 0 CA with pathLen n. */
     private X509Certificate build(String subject, KeyPair subjectKeys, String issuer, KeyPair issuerKeys,
                                   Instant from, Instant to, int pathLen, int keyUsage, String uri) {

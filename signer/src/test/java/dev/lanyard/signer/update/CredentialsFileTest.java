@@ -40,6 +40,26 @@ class CredentialsFileTest {
     }
 
     @Test
+    void aSymlinkedFileIsUpdatedThroughTheLink() throws Exception {
+        Path real = Files.writeString(dir.resolve("dotfiles-credentials"), "[keep]\nk = v\n");
+        Path link = Files.createSymbolicLink(dir.resolve("credentials"), real);
+        new CredentialsFile(link).update("work", FakeSource.credentials(1, "2026-01-01T01:00:00Z"));
+        assertTrue(Files.isSymbolicLink(link));
+        assertTrue(Files.readString(real).startsWith("[keep]\nk = v\n\n[work]\n"), Files.readString(real));
+    }
+
+    @Test
+    void anUnreadableFileIsAFileFailureAndNothingIsReplaced() throws Exception {
+        Path notAFile = Files.createDirectory(dir.resolve("credentials"));
+        Files.writeString(notAFile.resolve("inside"), "x");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.lanyard.common.error.LanyardException.class,
+                () -> new CredentialsFile(notAFile).update("work", FakeSource.credentials(1, "2026-01-01T01:00:00Z")));
+        assertEquals(dev.lanyard.common.error.Failure.FILE, e.failure());
+        assertTrue(e.getMessage().startsWith(notAFile + ": cannot read"), e.getMessage());
+        assertTrue(Files.isDirectory(notAFile));
+    }
+
+    @Test
     void concurrentWritersNeverLoseEachOthersProfiles() throws Exception {
         Path file = dir.resolve("credentials");
         Files.writeString(file, "# keep me\n[static]\naws_access_key_id = AKIASTATIC\n");

@@ -11,7 +11,14 @@ import dev.lanyard.issuer.wire.Json;
 import dev.lanyard.issuer.wire.PasswordRequest;
 import dev.lanyard.issuer.wire.StatusResponse;
 import dev.lanyard.issuer.wire.TokenResponse;
+import dev.lanyard.issuer.wire.TotpResponse;
 import dev.lanyard.issuer.wire.UserAddRequest;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,6 +48,9 @@ final class UsersCommand {
                 + "env:NAME).")
         String passwordFile;
 
+        @Option(names = "--totp", description = "Also enroll a TOTP secret (needs --password-file); printed once.")
+        boolean totp;
+
         @Option(names = "--format", defaultValue = "text", description = "text or json")
         String format;
 
@@ -52,11 +62,22 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
+            if (totp && passwordFile == null) {
+                throw new LanyardException(Failure.USAGE, "--totp needs --password-file (a TOTP user logs in with "
+                        + "password and code)");
+            }
+            boolean json = Formats.json(format);
             String password = passwordFile == null ? null : Secrets.read(passwordFile, env, "--password-file");
             IssuerClient client = target.connect(env);
             TokenResponse t = client.post("/v1/users", new UserAddRequest(name, roles, password), TokenResponse.class);
-            if (Formats.json(format)) {
-                env.out().println(Json.write(t));
+            TotpResponse otp = totp ? enroll(client, name) : null;
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>(Json.convert(t, Map.class));
+                if (otp != null) {
+                    m.put("totp_secret", otp.totpSecret());
+                    m.put("totp_uri", otp.totpUri());
+                }
+                env.out().println(Json.write(m));
                 return 0;
             }
             env.out().println("User \"" + name + "\" has been created with roles " + roles
@@ -66,7 +87,21 @@ final class UsersCommand {
                 env.out().println("The user sets a password with: lanyard login --proxy " + client.address()
                         + " --user " + name + " --setup-token " + t.token() + " --password-file FILE");
             }
+            printTotp(env, otp);
             return 0;
+        }
+    }
+
+    static TotpResponse enroll(IssuerClient client, String name) {
+        return client.post("/v1/users/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/totp", Map.of(),
+                TotpResponse.class);
+    }
+
+    static void printTotp(Env env, TotpResponse otp) {
+        if (otp != null) {
+            env.out().println("TOTP secret for \"" + otp.user() + "\" (shown once; add it to an authenticator app): "
+                    + otp.totpSecret());
+            env.out().println(otp.totpUri());
         }
     }
 
@@ -91,6 +126,9 @@ final class UsersCommand {
         @Option(names = "--password-file", paramLabel = "FILE")
         String passwordFile;
 
+        @Option(names = "--totp", description = "Enroll (or replace) the user's TOTP secret; printed once.")
+        boolean totp;
+
         private final Env env;
 
         Update(Env env) {
@@ -99,9 +137,9 @@ final class UsersCommand {
 
         @Override
         public Integer call() {
-            if (add == null && remove == null && set == null && passwordFile == null) {
-                throw new dev.lanyard.common.error.LanyardException(dev.lanyard.common.error.Failure.USAGE,
-                        "nothing to update: give --add-roles, --remove-roles, --set-roles or --password-file");
+            if (add == null && remove == null && set == null && passwordFile == null && !totp) {
+                throw new LanyardException(Failure.USAGE,
+                        "nothing to update: give --add-roles, --remove-roles, --set-roles, --password-file or --totp");
             }
             String password = passwordFile == null ? null : Secrets.read(passwordFile, env, "--password-file");
             IssuerClient client = target.connect(env);
@@ -116,6 +154,9 @@ final class UsersCommand {
                                 + "/password",
                         new PasswordRequest(password, null), StatusResponse.class);
                 env.out().println("Password of user \"" + name + "\" has been set");
+            }
+            if (totp) {
+                printTotp(env, enroll(client, name));
             }
             return 0;
         }

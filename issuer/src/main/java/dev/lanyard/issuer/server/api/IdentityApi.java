@@ -8,6 +8,7 @@ import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import dev.lanyard.issuer.wire.TokenAddRequest;
 import dev.lanyard.issuer.wire.TokenResponse;
+import dev.lanyard.issuer.wire.TotpResponse;
 import dev.lanyard.issuer.wire.UserAddRequest;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
@@ -29,7 +30,8 @@ import java.util.Map;
 
 /**
  * Routes that need a client identity (mTLS): {@code GET /v1/status}, {@code POST /v1/svid},
- * {@code POST /v1/users}, {@code POST /v1/bots}, {@code POST /v1/tokens}, {@code GET /v1/audit}.
+ * {@code POST /v1/users}, {@code POST /v1/users/NAME/totp}, {@code POST /v1/bots},
+ * {@code POST /v1/tokens}, {@code GET /v1/audit}.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +57,12 @@ public class IdentityApi {
     @Path("/users")
     public TokenResponse addUser(UserAddRequest request, @Context HttpServerRequest http) {
         return issuer.enroll().addUser(Peer.caller(issuer, http), request);
+    }
+
+    @POST
+    @Path("/users/{name}/totp")
+    public TotpResponse enrollTotp(@jakarta.ws.rs.PathParam("name") String name, @Context HttpServerRequest http) {
+        return issuer.logins().enrollTotp(Peer.caller(issuer, http), name, issuer.trustDomain().name());
     }
 
     @POST

@@ -12,6 +12,7 @@ import dev.lanyard.issuer.wire.Durations;
 import dev.lanyard.issuer.wire.IdentityResponse;
 import dev.lanyard.issuer.wire.LoginRequest;
 import dev.lanyard.issuer.wire.PasswordRequest;
+import dev.lanyard.issuer.wire.TotpResponse;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Password login for humans: rate-limited per user name, every outcome audited, and on success a
- * short-lived user identity (default 12 h, at most 30 h) for the locally generated key.
+ * Password login for humans (plus a TOTP code for users who enrolled one): rate-limited per user
+ * name, every outcome audited, and on success a short-lived user identity (default 12 h, at most
+ * 30 h) for the locally generated key. A TOTP code is accepted once (no replay within its window).
  */
 public final class LoginService {
     public static final Duration DEFAULT_TTL = Duration.ofHours(12);
@@ -34,15 +36,18 @@ public final class LoginService {
     private final IdentityIssuer identities;
     private final LoginLimiter limiter;
     private final Clock clock;
+    private final java.security.SecureRandom random;
+    private final Map<String, Long> lastOtpStep = new java.util.HashMap<>();
 
     public LoginService(Store store, ResourceService resources, Passwords passwords, IdentityIssuer identities,
-                        Clock clock) {
+                        Clock clock, java.security.SecureRandom random) {
         this.store = store;
         this.resources = resources;
         this.passwords = passwords;
         this.identities = identities;
         this.limiter = new LoginLimiter(clock);
         this.clock = clock;
+        this.random = random;
     }
 
     public IdentityResponse login(LoginRequest req, String remote) {
@@ -63,6 +68,10 @@ public final class LoginService {
             failed(user, remote, found.isPresent() ? "wrong password" : "unknown user");
             throw new LanyardException(Failure.DENIED, "login failed: wrong user name or password");
         }
+        Optional<String> totp = store.totpSecret(user);
+        if (totp.isPresent()) {
+            checkOtp(user, totp.get(), req.otp(), remote);
+        }
         limiter.succeeded(user);
         PublicKey key = PublicKeys.parsePem(req.publicKey(), "public_key");
         Duration ttl = req.ttlSeconds() == null ? DEFAULT_TTL : Duration.ofSeconds(Math.max(60, req.ttlSeconds()));
@@ -72,6 +81,36 @@ public final class LoginService {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("remote_addr", remote);
         return identities.issue(new Caller(Caller.Type.USER, user), key, ttl, AuditEvent.LOGIN, f);
+    }
+
+    private synchronized void checkOtp(String user, String secret, String otp, String remote) {
+        if (otp == null || otp.isEmpty()) {
+            failed(user, remote, "one-time code missing");
+            throw new LanyardException(Failure.DENIED, "user " + user + " needs a one-time code: give --otp CODE "
+                    + "(or LANYARD_OTP) from the authenticator app");
+        }
+        long step = Totp.matchingStep(secret, otp, clock.instant());
+        Long last = lastOtpStep.get(user);
+        if (step < 0 || last != null && step <= last) {
+            limiter.failed(user);
+            failed(user, remote, step < 0 ? "wrong one-time code" : "one-time code reused");
+            throw new LanyardException(Failure.DENIED, "login failed: wrong or already used one-time code");
+        }
+        lastOtpStep.put(user, step);
+    }
+
+    /** Enrolls (or replaces) the user's TOTP secret; the secret is returned once and then only stored. */
+    public TotpResponse enrollTotp(Caller caller, String user, String cluster) {
+        resources.require(caller, "user", "update");
+        if (resources.find(Kind.USER, user).isEmpty()) {
+            throw new LanyardException(Failure.NOT_FOUND, "user/" + user + " not found");
+        }
+        String secret = Totp.newSecret(random);
+        store.setTotpSecret(user, secret);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("user", user);
+        store.append(AuditEvent.of(clock.instant(), AuditEvent.TOTP_ENROLLED, caller.label(), null, f));
+        return new TotpResponse(user, secret, Totp.uri(cluster, user, secret));
     }
 
     /** Sets a password: by a caller allowed to update users, or with the user's one-time setup token. */

@@ -65,6 +65,9 @@ public final class JdbcStore implements Store {
                 connection.rollback();
                 throw new LanyardException(Failure.INTERNAL, "database error: "
                         + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new LanyardException(Failure.INTERNAL, "database rollback failed: " + e.getMessage(), e);
@@ -137,8 +140,26 @@ public final class JdbcStore implements Store {
     @Override
     public void setPasswordHash(String user, String hash) {
         tx(c -> {
-            update(c, "DELETE FROM credentials WHERE user_name = ?", user);
-            return update(c, "INSERT INTO credentials (user_name, password_hash) VALUES (?, ?)", user, hash);
+            if (update(c, "UPDATE credentials SET password_hash = ? WHERE user_name = ?", hash, user) == 0) {
+                update(c, "INSERT INTO credentials (user_name, password_hash) VALUES (?, ?)", user, hash);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> totpSecret(String user) {
+        return tx(c -> one(c, "SELECT totp_secret FROM credentials WHERE user_name = ?", user));
+    }
+
+    @Override
+    public void setTotpSecret(String user, String secret) {
+        tx(c -> {
+            if (update(c, "UPDATE credentials SET totp_secret = ? WHERE user_name = ?", secret, user) == 0) {
+                throw new LanyardException(Failure.CONFLICT, "user " + user + " has no password yet; set one before "
+                        + "enrolling TOTP");
+            }
+            return null;
         });
     }
 

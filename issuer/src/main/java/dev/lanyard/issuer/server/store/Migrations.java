@@ -23,7 +23,8 @@ final class Migrations {
                             + " caller VARCHAR(512) NOT NULL, spiffe_id VARCHAR(2048), body VARCHAR(65536) NOT NULL)",
                     "CREATE INDEX audit_events_time ON audit_events (event_time)",
                     "CREATE TABLE serials (serial VARCHAR(64) PRIMARY KEY, subject VARCHAR(2048) NOT NULL,"
-                            + " not_after BIGINT NOT NULL)"));
+                            + " not_after BIGINT NOT NULL)"),
+            List.of("ALTER TABLE credentials ADD COLUMN totp_secret VARCHAR(128)"));
 
     private Migrations() {
     }

@@ -31,6 +31,11 @@ public interface Store extends AutoCloseable {
 
     void deletePasswordHash(String user);
 
+    /** The user's TOTP secret (base32), if enrolled. */
+    Optional<String> totpSecret(String user);
+
+    void setTotpSecret(String user, String secret);
+
     void append(AuditEvent event);
 
     /** Records an issued certificate's serial and its audit event in one transaction. */
