@@ -58,7 +58,7 @@ public final class HmacAuthenticator {
         String amzDate = req.header("x-amz-date").orElseThrow(() -> err.incomplete("the request has no X-Amz-Date header"));
         Instant date = AmzDate.parse(amzDate).orElseThrow(() -> err.incomplete("X-Amz-Date \"" + amzDate
                 + "\" is not yyyyMMdd'T'HHmmss'Z'"));
-        if (!amzDate.startsWith(auth.scope().date())) {
+        if (!amzDate.substring(0, 8).equals(auth.scope().date())) {
             throw err.badSignature("credential scope date " + auth.scope().date() + " is not the date of X-Amz-Date " + amzDate);
         }
         Instant now = clock.instant();

@@ -23,7 +23,7 @@ import java.util.Optional;
  * the clock skew, SignedHeaders, the X-Amz-X509 leaf and its serial, and the signature with the leaf's key.
  */
 public final class X509Verifier {
-    public static final Map<String, String> ALGORITHMS = Map.of(
+    private static final Map<String, String> ALGORITHMS = Map.of(
             "AWS4-X509-RSA-SHA256", "RSA",
             "AWS4-X509-ECDSA-SHA256", "EC",
             "AWS4-X509-MLDSA", "ML-DSA");

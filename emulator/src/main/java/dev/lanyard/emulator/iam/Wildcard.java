@@ -1,13 +1,15 @@
 package dev.lanyard.emulator.iam;
 
+import java.util.Locale;
+
 /** IAM glob matching: {@code *} any run of characters, {@code ?} any one character. */
 final class Wildcard {
     private Wildcard() {
     }
 
     static boolean matches(String pattern, String value, boolean ignoreCase) {
-        String p = ignoreCase ? pattern.toLowerCase() : pattern;
-        String v = ignoreCase ? value.toLowerCase() : value;
+        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+        String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
         int pi = 0;
         int vi = 0;
         int star = -1;

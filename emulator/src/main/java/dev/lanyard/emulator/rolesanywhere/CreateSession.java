@@ -95,8 +95,15 @@ public final class CreateSession {
         if (profile.requireInstanceProperties() && (p.instanceProperties() == null || p.instanceProperties().isEmpty())) {
             throw AwsError.validation("profile " + profile.id() + " requires instanceProperties and the request has none");
         }
-        if (p.instanceProperties() != null && p.instanceProperties().size() > 50) {
-            throw AwsError.validation("instanceProperties has " + p.instanceProperties().size() + " entries; at most 50");
+        if (p.instanceProperties() != null) {
+            if (p.instanceProperties().size() > 50) {
+                throw AwsError.validation("instanceProperties has " + p.instanceProperties().size() + " entries; at most 50");
+            }
+            p.instanceProperties().forEach((k, v) -> {
+                if (k.isEmpty() || k.length() > 200 || v.isEmpty() || v.length() > 200) {
+                    throw AwsError.validation("instanceProperties entry \"" + k + "\" must have a key and a value of 1-200 characters");
+                }
+            });
         }
         return Math.min(profile.durationSeconds(), requested);
     }

@@ -236,6 +236,23 @@ class CreateSessionRulesTest {
     }
 
     @Test
+    void instanceProperties() {
+        TestPki.Issued l = leaf(s -> { });
+        emu.profiles.put(new Profile(PROFILE_ID, "rules", true, List.of(TestSigner.ROLE), 3600, false, true, null, null, null,
+                TestPki.NOW, TestPki.NOW));
+        refuse(sign(l, "{}"), "ValidationException", "Validation failed", "requires instanceProperties and the request has none");
+        emu.createSession.create(sign(l, "{\"instanceProperties\":{\"host\":\"build-7\"}}"));
+        refuse(sign(l, "{\"instanceProperties\":{\"host\":\"\"}}"), "ValidationException", "Validation failed",
+                "instanceProperties entry \"host\" must have a key and a value of 1-200 characters");
+        refuse(sign(l, "{\"instanceProperties\":{\"host\":\"" + "x".repeat(201) + "\"}}"), "ValidationException",
+                "Validation failed", "1-200 characters");
+        String many = java.util.stream.IntStream.range(0, 51).mapToObj(n -> "\"k" + n + "\":\"v\"")
+                .collect(java.util.stream.Collectors.joining(",", "{\"instanceProperties\":{", "}}"));
+        refuse(sign(l, many), "ValidationException", "Validation failed", "instanceProperties has 51 entries; at most 50");
+        refuse(sign(l, "{\"instanceProperties\":[1]}"), "ValidationException", "Validation failed", "must be an object of strings");
+    }
+
+    @Test
     void clockSkew() {
         refuse(TestSigner.sign(leaf(s -> { }), List.of(INTERMEDIATE.cert()), "{}", TestPki.NOW.minus(Duration.ofMinutes(10))),
                 "AccessDeniedException", "Invalid signature", "clock skew: X-Amz-Date");

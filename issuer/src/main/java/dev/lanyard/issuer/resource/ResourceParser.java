@@ -98,7 +98,7 @@ public final class ResourceParser {
         Map<String, Object> spec = switch (kind) {
             case ROLE -> roleSpec(f, rawSpec);
             case USER, BOT -> rolesSpec(f, rawSpec);
-            case TOKEN -> tokenSpec(f, rawSpec);
+            case TOKEN -> TokenSpec.parse(f, rawSpec);
         };
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", kind.id());
@@ -211,34 +211,11 @@ public final class ResourceParser {
         return out;
     }
 
-    private static Map<String, Object> tokenSpec(Fields f, Object raw) {
-        Map<String, Object> spec = f.map(raw, "spec", Set.of("roles", "bot_name", "user_name", "join_method"));
-        List<String> roles = lower(f.strings(spec, "roles", "spec"));
-        check(f, roles, TOKEN_ROLES, "spec.roles");
-        if (roles.size() != 1) {
-            throw f.invalid("spec.roles", "must name exactly one of: bot, user_setup");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("roles", roles);
-        String method = f.string(spec, "join_method", "spec", false);
-        if (roles.contains("bot")) {
-            out.put("bot_name", f.name(f.string(spec, "bot_name", "spec", true), "spec.bot_name"));
-            out.put("join_method", method == null ? "token" : method);
-            if (!out.get("join_method").equals("token")) {
-                throw f.invalid("spec.join_method", "unsupported join method '" + Fields.shorten(method)
-                        + "'; use token");
-            }
-        } else {
-            out.put("user_name", f.name(f.string(spec, "user_name", "spec", true), "spec.user_name"));
-        }
-        return out;
-    }
-
-    private static List<String> lower(List<String> in) {
+    static List<String> lower(List<String> in) {
         return in.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static void check(Fields f, List<String> values, Set<String> allowed, String path) {
+    static void check(Fields f, List<String> values, Set<String> allowed, String path) {
         for (int i = 0; i < values.size(); i++) {
             if (!allowed.contains(values.get(i))) {
                 throw f.invalid(path + "[" + i + "]", "'" + Fields.shorten(values.get(i)) + "' is not one of "

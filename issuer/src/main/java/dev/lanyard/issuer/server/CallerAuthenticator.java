@@ -5,6 +5,8 @@ import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.issuer.resource.Kind;
 import dev.lanyard.issuer.server.service.ResourceService;
+import dev.lanyard.issuer.server.store.AuditEvent;
+import dev.lanyard.issuer.server.store.Store;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -19,18 +21,21 @@ import javax.naming.ldap.Rdn;
 /**
  * Maps the mTLS client certificate to a {@link Caller}: it must be signed by this cluster's
  * host/user CA, valid now, carry {@code O=<cluster>, OU=admin|user|bot, CN=<name>}, and the user or
- * bot must still exist.
+ * bot must still exist. A certificate that fails these checks is audited ({@code auth.failed}).
  */
 public final class CallerAuthenticator {
     private final TrustDomain trustDomain;
     private final X509Certificate hostCa;
     private final ResourceService resources;
+    private final Store store;
     private final Clock clock;
 
-    CallerAuthenticator(TrustDomain trustDomain, X509Certificate hostCa, ResourceService resources, Clock clock) {
+    CallerAuthenticator(TrustDomain trustDomain, X509Certificate hostCa, ResourceService resources, Store store,
+                        Clock clock) {
         this.trustDomain = trustDomain;
         this.hostCa = hostCa;
         this.resources = resources;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -39,6 +44,28 @@ public final class CallerAuthenticator {
             throw new LanyardException(Failure.DENIED, "this request needs a client identity: log in with lanyard "
                     + "login, or use --data-dir on the issuer host");
         }
+        try {
+            return check(cert);
+        } catch (LanyardException e) {
+            Map<String, Object> f = new java.util.LinkedHashMap<>();
+            f.put("subject", cert.getSubjectX500Principal().getName());
+            f.put("reason", e.getMessage());
+            store.append(AuditEvent.of(clock.instant(), AuditEvent.AUTH_FAILED, subjectLabel(cert), null, f));
+            throw e;
+        }
+    }
+
+    private static String subjectLabel(X509Certificate cert) {
+        Map<String, String> rdns;
+        try {
+            rdns = rdns(cert);
+        } catch (LanyardException e) {
+            return "unknown";
+        }
+        return rdns.getOrDefault("OU", "unknown").toLowerCase(Locale.ROOT) + ":" + rdns.getOrDefault("CN", "unknown");
+    }
+
+    private Caller check(X509Certificate cert) {
         try {
             cert.verify(hostCa.getPublicKey());
         } catch (GeneralSecurityException e) {

@@ -60,7 +60,7 @@ public final class Issuer implements AutoCloseable {
         this.identities = new IdentityIssuer(td, () -> hostCa, store, s.clock(), s.random());
         this.logins = new LoginService(store, resources, passwords, identities, s.clock(), s.random());
         this.enroll = new EnrollService(store, resources, passwords, s.clock(), s.random());
-        this.authenticator = new CallerAuthenticator(td, hostCa.certificate(), resources, s.clock());
+        this.authenticator = new CallerAuthenticator(td, hostCa.certificate(), resources, store, s.clock());
     }
 
     public static Issuer open(Settings s) {

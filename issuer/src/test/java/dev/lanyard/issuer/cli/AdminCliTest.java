@@ -173,6 +173,13 @@ class AdminCliTest extends CliTestBase {
         fails(7, user().cli("ctl", "get", "users"));
         fails(7, user().cli("ctl", "audit"));
         ok(user().cli("ctl", "status"));
+        JsonNode audit = JSON.readTree(ok(admin("ctl", "audit", "--json", "--since", "1h")).out());
+        boolean denied = false;
+        for (JsonNode e : audit) {
+            denied |= e.get("type").asText().equals("access.denied") && e.get("caller").asText().equals("user:grace")
+                    && e.get("verb").asText().equals("delete");
+        }
+        assertTrue(denied, audit.toString());
     }
 
     @Test

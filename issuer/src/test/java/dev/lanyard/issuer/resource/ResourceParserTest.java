@@ -51,6 +51,15 @@ class ResourceParserTest {
                         + "spec: {roles: ['a/b']}\n", "spec.roles[0]"),
                 Arguments.of("token for no bot", "kind: token\nversion: v2\nmetadata: {name: t}\n"
                         + "spec: {roles: [bot]}\n", "spec.bot_name: is required"),
+                Arguments.of("jwt token without rule", "kind: token\nversion: v2\nmetadata: {name: t}\n"
+                        + "spec: {roles: [bot], bot_name: b, join_method: jwt}\n", "spec.jwt: is required"),
+                Arguments.of("jwt rule with two key sources", "kind: token\nversion: v2\nmetadata: {name: t}\n"
+                        + "spec: {roles: [bot], bot_name: b, join_method: jwt, jwt: {issuer: i, audience: a,"
+                        + " jwks_file: f, jwks_url: 'https://x'}}\n", "exactly one of jwks_file"),
+                Arguments.of("jwt rule on a token join", "kind: token\nversion: v2\nmetadata: {name: t}\n"
+                        + "spec: {roles: [bot], bot_name: b, jwt: {issuer: i}}\n", "only for join_method: jwt"),
+                Arguments.of("unknown join method", "kind: token\nversion: v2\nmetadata: {name: t}\n"
+                        + "spec: {roles: [bot], bot_name: b, join_method: iam}\n", "unsupported join method"),
                 Arguments.of("bad expiry", "kind: token\nversion: v2\nmetadata: {name: t, expires: tomorrow}\n"
                         + "spec: {roles: [bot], bot_name: b}\n", "RFC 3339"));
     }
@@ -63,6 +72,18 @@ class ResourceParserTest {
         assertTrue(e.getMessage().startsWith("f.yaml"), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void jwtJoinTokensKeepTheirRule() {
+        Resource t = ResourceParser.parseYaml("kind: token\nversion: v2\nmetadata: {name: github-ci}\nspec:\n"
+                + "  roles: [Bot]\n  bot_name: ci\n  join_method: jwt\n  jwt:\n    issuer: https://idp\n"
+                + "    audience: lanyard\n    jwks_file: /etc/jwks.json\n"
+                + "    allow: [{sub: 'repo:org/repo:ref:refs/heads/main'}]\n", "f.yaml").get(0);
+        assertEquals("jwt", t.spec().get("join_method"));
+        assertEquals(List.of(java.util.Map.of("sub", "repo:org/repo:ref:refs/heads/main")),
+                ((java.util.Map<?, ?>) t.spec().get("jwt")).get("allow"));
+        assertEquals(t, ResourceParser.parseYaml(ResourceFormat.YAML.one(t), "printed").get(0));
     }
 
     @Test

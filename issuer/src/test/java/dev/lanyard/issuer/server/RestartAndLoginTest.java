@@ -155,6 +155,11 @@ class RestartAndLoginTest {
             f.issuer.resources().delete(Fixture.ADMIN, Kind.USER, "alice");
             assertEquals(Failure.DENIED, assertThrows(LanyardException.class,
                     () -> f.issuer.authenticator().authenticate(cert)).failure());
+            AuditEvent last = f.issuer.store().audit(null, null, 1000).getLast();
+            assertEquals(AuditEvent.AUTH_FAILED, last.type());
+            assertEquals("user:alice", last.caller());
+            assertEquals(Failure.DENIED, assertThrows(LanyardException.class, () -> f.issuer.resources()
+                    .list(new Caller(Caller.Type.BOT, "ghost"), Kind.ROLE)).failure());
             LanyardException shortPw = assertThrows(LanyardException.class,
                     () -> f.user("bob", "short", "svc"));
             assertEquals(Failure.INVALID_INPUT, shortPw.failure());

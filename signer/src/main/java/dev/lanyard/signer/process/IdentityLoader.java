@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Parses the key material into a {@link SigningIdentity}: the leaf must be valid now, the key of the
- * certificate's type, and the first signature it makes must verify with the certificate's public key
- * (so a key that does not match is caught before any request, at the cost of one verification).
+ * certificate's type and its pair ({@link KeyPairCheck}; when the key file cannot tell, the first
+ * signature must verify with the certificate's public key), so a key that does not match is caught
+ * before any request is sent.
  */
 public final class IdentityLoader {
     private IdentityLoader() {
@@ -38,9 +39,13 @@ public final class IdentityLoader {
                     + certAlg + " key");
         }
         SigningAlgorithm algorithm = SigningAlgorithm.forKeyAlgorithm(certAlg);
+        KeyPairCheck.Result pair = KeyPairCheck.check(parsed, leaf);
+        if (pair == KeyPairCheck.Result.MISMATCH) {
+            throw mismatch(m, leaf, "its public key is not the certificate's");
+        }
         PrivateKey key = providers.importKey(parsed);
         X509RequestSigner.RawSigner signer = new X509RequestSigner.RawSigner() {
-            private boolean checked;
+            private boolean checked = pair == KeyPairCheck.Result.MATCH;
 
             @Override
             public byte[] sign(byte[] data) {

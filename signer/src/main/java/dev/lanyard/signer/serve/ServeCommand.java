@@ -69,14 +69,16 @@ public final class ServeCommand implements Runnable {
         SessionCredentialSource real = new SessionCredentialSource(source.parameters(ctx.env()), source.keyFiles(),
                 ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug), CommandRuntime.userAgent());
         RefreshingCredentials credentials = new RefreshingCredentials(real, ctx.clock(), RefreshPolicy.DEFAULT, log);
+        CredentialServer server;
         try {
             credentials.start();
+            warnAboutCertificate(log);
+            server = open(settings, credentials, log);
         } catch (RuntimeException e) {
+            credentials.close();
             real.close();
             throw e;
         }
-        warnAboutCertificate(log);
-        CredentialServer server = open(settings, credentials, log);
         credentials.startBackground();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

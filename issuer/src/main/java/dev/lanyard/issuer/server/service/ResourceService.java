@@ -87,6 +87,11 @@ public final class ResourceService {
     public void require(Caller caller, String resource, String verb) {
         Decision d = authorizer.resource(caller.admin(), caller.admin() ? List.of() : rolesOf(caller), resource, verb);
         if (!d.allowed()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("resource", resource);
+            f.put("verb", verb);
+            f.put("reason", d.reason());
+            store.append(AuditEvent.of(clock.instant(), AuditEvent.ACCESS_DENIED, caller.label(), null, f));
             throw new LanyardException(Failure.DENIED, caller.label() + " may not " + verb + " " + resource
                     + ": " + d.reason());
         }
