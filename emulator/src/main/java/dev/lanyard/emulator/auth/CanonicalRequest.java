@@ -80,15 +80,8 @@ public record CanonicalRequest(String text) {
 
     /** A header named in SignedHeaders is not in the request. */
     public static final class MissingSignedHeader extends RuntimeException {
-        private final String name;
-
         MissingSignedHeader(String name) {
             super("SignedHeaders lists " + name + " but the request has no " + name + " header", null, false, false);
-            this.name = name;
-        }
-
-        public String name() {
-            return name;
         }
     }
 }

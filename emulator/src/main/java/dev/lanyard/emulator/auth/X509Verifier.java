@@ -30,7 +30,7 @@ public final class X509Verifier {
     private static final String INVALID = "Invalid signature";
 
     /** The verified leaf and the certificates of X-Amz-X509-Chain (not yet validated). */
-    public record Verified(X509Certificate leaf, List<X509Certificate> chain, SigV4Authorization authorization) {
+    public record Verified(X509Certificate leaf, List<X509Certificate> chain) {
     }
 
     private X509Verifier() {
@@ -100,7 +100,7 @@ public final class X509Verifier {
                 chain.add(certificate(parts[i].trim(), "X-Amz-X509-Chain entry " + (i + 1)));
             }
         }
-        return new Verified(leaf, List.copyOf(chain), auth);
+        return new Verified(leaf, List.copyOf(chain));
     }
 
     private static void checkSignature(SigV4Authorization auth, String keyType, PublicKey key, StringToSign sts,

@@ -186,6 +186,10 @@ class CreateSessionRulesTest {
                 "{\"certificateField\":\"x509SAN\",\"mappingRules\":[{\"specifier\":\"URI\"},{\"specifier\":\"DNS\"}]}"
                         .getBytes(StandardCharsets.UTF_8)));
         emu.createSession.create(sign(leaf(s -> { }), "{}"));
+        AwsError tooLong = assertThrows(AwsError.class, () -> emu.profiles.putMapping(PROFILE_ID, dev.lanyard.emulator.api.JsonBody.parse(
+                ("{\"certificateField\":\"x509SAN\",\"mappingRules\":[{\"specifier\":\"" + "x".repeat(61) + "\"}]}")
+                        .getBytes(StandardCharsets.UTF_8))));
+        assertTrue(tooLong.explanation().endsWith("must be 1-60 characters"), tooLong.explanation());
         emu.profiles.deleteMapping(PROFILE_ID, "x509SAN", List.of("URI"));
         assertEquals(List.of("DNS"), emu.profiles.get(PROFILE_ID).attributeMappings().stream()
                 .filter(m -> m.certificateField().equals("x509SAN")).findFirst().orElseThrow().specifiers());

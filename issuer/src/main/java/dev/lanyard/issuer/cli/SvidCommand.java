@@ -1,7 +1,5 @@
 package dev.lanyard.issuer.cli;
 
-import dev.lanyard.common.error.Failure;
-import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.file.AtomicFiles;
 import dev.lanyard.issuer.crypto.KeyType;
 import dev.lanyard.issuer.crypto.PemFiles;

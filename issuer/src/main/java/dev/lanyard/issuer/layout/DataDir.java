@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * ca/spiffe-ca.p12        SPIFFE CA key and certificate, encrypted (PKCS#12)
  * ca/host-ca.p12          host/user CA key and certificate, encrypted (PKCS#12)
  * ca/spiffe-ca.pem        SPIFFE CA certificate (public)
+ * ca/spiffe-ca-next.*     the next SPIFFE CA, only during a rotation
  * ca/host-ca.pem          host/user CA certificate (public)
  * server/tls.pem          the issuer's TLS certificate chain, renewed at every start
  * server/tls_key.pem      its key (0600)
@@ -41,6 +42,15 @@ public record DataDir(Path root) {
 
     public Path hostCaStore() {
         return root.resolve("ca/host-ca.p12");
+    }
+
+    /** The next SPIFFE CA during a rotation (from {@code ctl auth rotate --phase init} until standby or rollback). */
+    public Path spiffeCaNextStore() {
+        return root.resolve("ca/spiffe-ca-next.p12");
+    }
+
+    public Path spiffeCaNextPem() {
+        return root.resolve("ca/spiffe-ca-next.pem");
     }
 
     public Path spiffeCaPem() {

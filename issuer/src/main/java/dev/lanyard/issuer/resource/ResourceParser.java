@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ResourceParser {
     public static final int MAX_DOCUMENT_CHARS = 256 * 1024;
-    public static final Set<String> RESOURCE_NAMES = Set.of("role", "user", "bot", "token", "audit", "*");
+    public static final Set<String> RESOURCE_NAMES = Set.of("role", "user", "bot", "token", "audit", "ca", "*");
     public static final Set<String> VERBS = Set.of("list", "read", "create", "update", "delete", "*");
     public static final Set<String> TOKEN_ROLES = Set.of("bot", "user_setup");
     private static final Pattern DNS_GLOB = Pattern.compile("[A-Za-z0-9*]([A-Za-z0-9*.-]{0,252})?");

@@ -6,6 +6,10 @@ import dev.lanyard.issuer.Version;
 import dev.lanyard.issuer.layout.DataDir;
 import dev.lanyard.issuer.server.ca.CaKeyStore;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
+import dev.lanyard.issuer.server.ca.SpiffeAuthority;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.wire.RotateRequest;
 import dev.lanyard.issuer.server.policy.Authorizer;
 import dev.lanyard.issuer.server.service.EnrollService;
 import dev.lanyard.issuer.server.service.IdentityIssuer;
@@ -35,7 +39,7 @@ public final class Issuer implements AutoCloseable {
 
     private final TrustDomain trustDomain;
     private final Store store;
-    private final CertificateAuthority spiffeCa;
+    private final SpiffeAuthority spiffe;
     private final CertificateAuthority hostCa;
     private final Clock clock;
     private final ResourceService resources;
@@ -45,17 +49,17 @@ public final class Issuer implements AutoCloseable {
     private final IdentityIssuer identities;
     private final CallerAuthenticator authenticator;
 
-    private Issuer(Settings s, TrustDomain td, CertificateAuthority spiffeCa, CertificateAuthority hostCa,
-                   Store store) {
+    private Issuer(Settings s, TrustDomain td, CertificateAuthority hostCa, Store store) {
         this.trustDomain = td;
         this.store = store;
-        this.spiffeCa = spiffeCa;
+        this.spiffe = new SpiffeAuthority(s.dir(), s.passphrase(), store, td, s.clock(), s.random(),
+                SvidService.MAX_TTL);
         this.hostCa = hostCa;
         this.clock = s.clock();
         Authorizer authorizer = new Authorizer();
         Passwords passwords = new Passwords(s.passwordIterations(), s.random());
         this.resources = new ResourceService(store, authorizer, s.clock());
-        this.svids = new SvidService(td, () -> spiffeCa, this::bundle, store, resources, authorizer, s.clock(),
+        this.svids = new SvidService(td, spiffe::signing, spiffe::bundle, store, resources, authorizer, s.clock(),
                 s.random());
         this.identities = new IdentityIssuer(td, () -> hostCa, store, s.clock(), s.random());
         this.logins = new LoginService(store, resources, passwords, identities, s.clock(), s.random());
@@ -65,9 +69,14 @@ public final class Issuer implements AutoCloseable {
 
     public static Issuer open(Settings s) {
         TrustDomain td = Initializer.cluster(s.dir());
-        CertificateAuthority spiffe = CaKeyStore.load(s.dir().spiffeCaStore(), s.passphrase());
         CertificateAuthority host = CaKeyStore.load(s.dir().hostCaStore(), s.passphrase());
-        return new Issuer(s, td, spiffe, host, JdbcStore.openH2(s.dir().database()));
+        JdbcStore store = JdbcStore.openH2(s.dir().database());
+        try {
+            return new Issuer(s, td, host, store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public TrustDomain trustDomain() {
@@ -76,12 +85,33 @@ public final class Issuer implements AutoCloseable {
 
     /** The SPIFFE CA certificates to trust: the current CA (and the next one during a rotation). */
     public List<X509Certificate> bundle() {
-        return List.of(spiffeCa.certificate());
+        return spiffe.bundle();
+    }
+
+    /** Moves the SPIFFE CA rotation ({@link SpiffeAuthority}); needs {@code update} on resource {@code ca}. */
+    public StatusResponse rotate(Caller caller, RotateRequest req) {
+        resources.require(caller, "ca", "update");
+        if (!"spiffe".equals(req.type())) {
+            throw new LanyardException(Failure.USAGE, "unknown CA type '" + req.type() + "'; use spiffe");
+        }
+        String before = spiffe.phase().name().toLowerCase(java.util.Locale.ROOT);
+        spiffe.rotate(req.phase(), req.force());
+        java.util.Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("ca", "spiffe");
+        f.put("command", req.phase());
+        f.put("from_phase", before);
+        f.put("trusted", bundle().stream().map(Certificates::spkiPin).toList());
+        store.append(AuditEvent.of(clock.instant(), AuditEvent.CA_ROTATED, caller.label(), null, f));
+        return status();
     }
 
     public StatusResponse status() {
-        return new StatusResponse(trustDomain.name(), Version.VALUE, Certificates.spkiPin(spiffeCa.certificate()),
-                Certificates.spkiPin(hostCa.certificate()), spiffeCa.certificate().getNotAfter().toInstant().toString());
+        X509Certificate current = spiffe.current().certificate();
+        CertificateAuthority next = spiffe.next();
+        return new StatusResponse(trustDomain.name(), Version.VALUE, Certificates.spkiPin(current),
+                Certificates.spkiPin(hostCa.certificate()), current.getNotAfter().toInstant().toString(),
+                spiffe.phase().name().toLowerCase(java.util.Locale.ROOT),
+                next == null ? null : Certificates.spkiPin(next.certificate()));
     }
 
     public BundleResponse bundleResponse() {

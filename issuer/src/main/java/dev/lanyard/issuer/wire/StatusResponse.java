@@ -1,5 +1,10 @@
 package dev.lanyard.issuer.wire;
 
-/** {@code GET /v1/status} and {@code /v1/ping}: cluster, version, SPIFFE CA pin, host CA pin. */
-public record StatusResponse(String cluster, String version, String caPin, String hostCaPin, String caNotAfter) {
+/**
+ * {@code GET /v1/status} and {@code /v1/ping}: cluster, version, SPIFFE CA pin (the current CA),
+ * host CA pin, the current CA's expiry, the rotation phase ({@code standby}, {@code init},
+ * {@code update}) and, during a rotation, the next CA's pin.
+ */
+public record StatusResponse(String cluster, String version, String caPin, String hostCaPin, String caNotAfter,
+                             String rotationPhase, String nextCaPin) {
 }

@@ -35,6 +35,9 @@ final class StatusCommand implements Callable<Integer> {
             env.out().println("Version:     " + s.version());
             env.out().println("CA pin:      " + s.caPin());
             env.out().println("Host CA pin: " + s.hostCaPin());
+            if (s.nextCaPin() != null) {
+                env.out().println("CA rotation: " + s.rotationPhase() + " (next CA pin " + s.nextCaPin() + ")");
+            }
         }
         return 0;
     }

@@ -29,7 +29,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Routes that need a client identity (mTLS): {@code GET /v1/status}, {@code POST /v1/svid},
+ * Routes that need a client identity (mTLS): {@code GET /v1/status}, {@code POST /v1/ca/rotate},
+ * {@code POST /v1/svid},
  * {@code POST /v1/users}, {@code POST /v1/users/NAME/totp}, {@code POST /v1/bots},
  * {@code POST /v1/tokens}, {@code GET /v1/audit}.
  */
@@ -45,6 +46,12 @@ public class IdentityApi {
     public StatusResponse status(@Context HttpServerRequest http) {
         Peer.caller(issuer, http);
         return issuer.status();
+    }
+
+    @POST
+    @Path("/ca/rotate")
+    public StatusResponse rotate(dev.lanyard.issuer.wire.RotateRequest request, @Context HttpServerRequest http) {
+        return issuer.rotate(Peer.caller(issuer, http), request);
     }
 
     @POST

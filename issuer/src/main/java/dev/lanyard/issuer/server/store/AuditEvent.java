@@ -17,6 +17,7 @@ public record AuditEvent(long sequence, Instant time, String type, String caller
     public static final String PASSWORD_SET = "user.password.set";
     public static final String TOTP_ENROLLED = "user.totp.enrolled";
     public static final String ACCESS_DENIED = "access.denied";
+    public static final String CA_ROTATED = "ca.rotated";
     public static final String AUTH_FAILED = "auth.failed";
     public static final String RESOURCE_CREATED = "resource.created";
     public static final String RESOURCE_UPDATED = "resource.updated";
