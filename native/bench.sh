@@ -75,36 +75,53 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # warm the endpoint (JIT, first-request set-up) so it is not part of the first measurement
 for i in 1 2 3 4 5; do one "${FLAGS[@]}" -jar "$JAR" "${args[@]}" --no-cache >/dev/null; done
 
-printf '| mode | AOT cache | cache | wall ms (median of %s) | peak RSS MiB (median) |\n|---|---|---|---:|---:|\n' "$RUNS"
-for mode in default fips; do
-  extra=()
-  [ "$mode" = fips ] && extra=(--fips)
-  for aot in no yes; do
-    jvm=("${FLAGS[@]}")
-    [ "$aot" = yes ] && jvm+=("-XX:AOTCache=$AOT")
-    for kind in miss hit; do
-      : >"$work/samples"
-      warm=$work/cache-warm-$mode-$aot
-      [ "$kind" = hit ] && one "${jvm[@]}" -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$warm" >/dev/null
-      for i in $(seq 1 "$RUNS"); do
-        if [ "$kind" = miss ]; then dir=$work/cache-miss-$mode-$aot-$i; else dir=$warm; fi
-        one "${jvm[@]}" -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$dir" >>"$work/samples"
-      done
-      wall=$(cut -d' ' -f1 "$work/samples" | median)
-      rss=$(cut -d' ' -f2 "$work/samples" | median)
-      printf '| %s | %s | %s | %s | %s |\n' "$mode" "$aot" "$kind" "$wall" "$(awk -v k="$rss" 'BEGIN {printf "%.1f", k/1024}')"
-    done
+# Configurations are interleaved (one run of each per round) so that load changing during the
+# benchmark affects every row alike.
+configs=()
+for mode in default fips; do for aot in no yes; do for kind in miss hit; do configs+=("$mode $aot $kind"); done; done; done
+configs+=("baseline - -")
+jvm_for() { # aot
+  local j=("${FLAGS[@]}")
+  [ "$1" = yes ] && j+=("-XX:AOTCache=$AOT")
+  echo "${j[@]}"
+}
+for c in "${configs[@]}"; do
+  read -r mode aot kind <<<"$c"
+  : >"$work/samples-${c// /-}"
+  if [ "$kind" = hit ]; then
+    extra=(); [ "$mode" = fips ] && extra=(--fips)
+    # shellcheck disable=SC2046
+    one $(jvm_for "$aot") -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$work/warm-$mode-$aot" >/dev/null
+  fi
+done
+for i in $(seq 1 "$RUNS"); do
+  for c in "${configs[@]}"; do
+    read -r mode aot kind <<<"$c"
+    if [ "$mode" = baseline ]; then
+      start=$EPOCHREALTIME
+      /usr/bin/time -f '%M' -o "$work/rss" "$JAVA" "${FLAGS[@]}" -version 2>/dev/null
+      end=$EPOCHREALTIME
+      echo "$(( (${end/./} - ${start/./}) / 1000 )) $(tail -1 "$work/rss")" >>"$work/samples-${c// /-}"
+      continue
+    fi
+    extra=(); [ "$mode" = fips ] && extra=(--fips)
+    if [ "$kind" = miss ]; then dir=$work/miss-$mode-$aot-$i; else dir=$work/warm-$mode-$aot; fi
+    # shellcheck disable=SC2046
+    one $(jvm_for "$aot") -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$dir" >>"$work/samples-${c// /-}"
   done
 done
-# the floor on this machine at this moment: the same JVM flags, starting and exiting with no work
-: >"$work/samples"
-for i in $(seq 1 "$RUNS"); do
-  start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$work/rss" "$JAVA" "${FLAGS[@]}" -version 2>/dev/null
-  end=$EPOCHREALTIME
-  echo "$(( (${end/./} - ${start/./}) / 1000 )) $(tail -1 "$work/rss")" >>"$work/samples"
+
+printf '| mode | AOT cache | cache | wall ms (median of %s) | peak RSS MiB (median) |\n|---|---|---|---:|---:|\n' "$RUNS"
+for c in "${configs[@]}"; do
+  read -r mode aot kind <<<"$c"
+  f=$work/samples-${c// /-}
+  wall=$(cut -d' ' -f1 "$f" | median)
+  rss=$(awk -v k="$(cut -d' ' -f2 "$f" | median)" 'BEGIN {printf "%.1f", k/1024}')
+  if [ "$mode" = baseline ]; then
+    printf '| baseline: `java -version`, same flags | - | - | %s | %s |\n' "$wall" "$rss"
+  else
+    printf '| %s | %s | %s | %s | %s |\n' "$mode" "$aot" "$kind" "$wall" "$rss"
+  fi
 done
-printf '| baseline: `java -version`, same flags | - | - | %s | %s |\n' "$(cut -d' ' -f1 "$work/samples" | median)" \
-  "$(awk -v k="$(cut -d' ' -f2 "$work/samples" | median)" 'BEGIN {printf "%.1f", k/1024}')"
 echo
 echo "endpoint: $server on $endpoint; $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $("$JAVA" -version 2>&1 | head -1)"

@@ -60,7 +60,7 @@ start_endpoint
 
 # 3. Train. -XX:AOTCacheOutput records this run and writes the cache when it exits.
 rm -f "$AOT" "$AOT.stamp"
-"$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$AOT" \
+"$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$AOT" ${LANYARD_AOT_TRAIN_OPTS:-} \
   -cp "$JAR" dev.lanyard.signer.aot.Training "$endpoint" "$pki" >"$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 70; }
 [ -s "$AOT" ] || { cat "$work/train.log" >&2; echo "build-aot: no cache was written" >&2; exit 70; }
 

@@ -183,6 +183,25 @@ class AdminCliTest extends CliTestBase {
     }
 
     @Test
+    void caRotationExportsCurrentAndNext() throws Exception {
+        String before = ok(admin("ctl", "auth", "export", "--type", "tls-spiffe")).out();
+        Run.Result init = ok(admin("ctl", "auth", "rotate", "--type", "spiffe", "--phase", "init"));
+        try {
+            assertTrue(init.out().startsWith("SPIFFE CA rotation phase: init\nCA pin:      sha256:"), init.out());
+            assertTrue(init.out().contains("Next CA pin: sha256:"), init.out());
+            String during = ok(admin("ctl", "auth", "export", "--type", "tls-spiffe")).out();
+            assertEquals(2, during.split("-----BEGIN CERTIFICATE-----").length - 1);
+            assertTrue(during.startsWith(before), "the current CA comes first");
+            assertTrue(ok(admin("ctl", "status")).out().contains("CA rotation: init (next CA pin sha256:"));
+            fails(9, admin("ctl", "auth", "rotate", "--type", "spiffe", "--phase", "standby"));
+            fails(2, admin("ctl", "auth", "rotate", "--type", "host", "--phase", "init"));
+        } finally {
+            ok(admin("ctl", "auth", "rotate", "--type", "spiffe", "--phase", "rollback"));
+        }
+        assertEquals(before, ok(admin("ctl", "auth", "export", "--type", "tls-spiffe")).out());
+    }
+
+    @Test
     void malformedRequestBodiesAreInvalidInput() throws Exception {
         var client = Credentials.admin(new DataDir(Path.of(dataDir())), null).client(new SecureRandom());
         LanyardException e = assertThrows(LanyardException.class,
