@@ -25,6 +25,7 @@ public final class Journey implements AutoCloseable {
     public static final String SPIFFE_ID = "spiffe://" + CLUSTER + SERVICE_PATH;
     static final String PASSWORD = "correct horse battery staple";
 
+    private final Path repo;
     private final Path work;
     private final Tools tools;
     private final ObjectMapper json = new ObjectMapper();
@@ -32,13 +33,14 @@ public final class Journey implements AutoCloseable {
     private Service emulator;
     private String issuerAddress;
     private String endpoint;
-    private String caPin;
+    private String hostCaPin;
     private String trustAnchorArn;
     private String profileArn;
     private String roleArn;
     private String botToken;
 
     public Journey(Path repo, Path work, PrintStream transcript) {
+        this.repo = repo;
         this.work = work;
         Map<String, String> env = new HashMap<>();
         env.put("HOME", work.resolve("home").toString());
@@ -47,8 +49,7 @@ public final class Journey implements AutoCloseable {
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_PAGER", "");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("LANYARD_DATA_DIR", work.resolve("issuer").toString());
-        this.tools = new Tools(repo, work, env, transcript);
+        this.tools = new Tools(repo, work, env, work.resolve("issuer"), transcript);
     }
 
     public Path work() {
@@ -66,23 +67,23 @@ public final class Journey implements AutoCloseable {
         issuerAddress = "127.0.0.1:" + freePort();
         issuer = Service.start("issuer", List.of(tools.bin("lanyard").toString(), "issuer", "start", "--cluster", CLUSTER,
                 "--data-dir", work.resolve("issuer").toString(), "--listen", issuerAddress), tools.env(), work);
-        issuer.awaitLine(Pattern.compile("(?i)listening|ready"), Duration.ofSeconds(120));
+        issuer.awaitLine(Pattern.compile("lanyard issuer ready"), Duration.ofSeconds(120));
         tools.say("issuer:   https://" + issuerAddress);
     }
 
     /** Step 1: the cluster name, version and CA pin. */
     public JsonNode status() {
         tools.heading("1. A running issuer");
-        tools.lanyard("ctl", "status").requireOk();
-        JsonNode status = parse(tools.lanyard("ctl", "status", "--format", "json").requireOk().stdout());
-        caPin = status.path("ca_pin").asText();
+        tools.ctl("status").requireOk();
+        JsonNode status = parse(tools.ctl("status", "--format", "json").requireOk().stdout());
+        hostCaPin = status.path("host_ca_pin").asText();
         return status;
     }
 
     /** Step 2: the SPIFFE CA bundle becomes a trust anchor. Returns the exported PEM. */
     public String trustAnchor() {
         tools.heading("2-3. Export the SPIFFE CA bundle and create the trust anchor");
-        String pem = tools.lanyard("ctl", "auth", "export", "--type", "tls-spiffe").requireOk().stdout();
+        String pem = tools.ctl("auth", "export", "--type", "tls-spiffe").requireOk().stdout();
         write("spiffe-ca.pem", pem);
         write("source.json", json.createObjectNode().put("sourceType", "CERTIFICATE_BUNDLE")
                 .set("sourceData", json.createObjectNode().put("x509CertificateData", pem)).toString());
@@ -132,28 +133,28 @@ public final class Journey implements AutoCloseable {
                       - path: %s
                 """.formatted(SERVICE_PATH, OTHER_PATH));
         write("password.txt", PASSWORD + "\n");
-        tools.lanyard("ctl", "create", "-f", "role.yaml").requireOk();
-        tools.lanyard("ctl", "users", "add", "my-user", "--roles", "my-workload-roles-anywhere",
+        tools.ctl("create", "-f", "role.yaml").requireOk();
+        tools.ctl("users", "add", "my-user", "--roles", "my-workload-roles-anywhere",
                 "--password-file", "password.txt").requireOk();
-        JsonNode bot = parse(tools.lanyard("ctl", "bots", "add", "my-bot", "--roles", "my-workload-roles-anywhere",
+        JsonNode bot = parse(tools.ctl("bots", "add", "my-bot", "--roles", "my-workload-roles-anywhere",
                 "--format", "json").requireOk().stdout());
         botToken = bot.path("token").asText();
     }
 
     /** Step 6: the bot joins with its token and writes an SVID output. Returns the output directory. */
     public Path botSvid() {
-        tools.heading("6. Machines: the bot writes svid.pem, svid_key.pem, svid_bundle.pem");
+        tools.heading("10. Machines: the bot writes svid.pem, svid_key.pem, svid_bundle.pem");
         Path out = work.resolve("bot-svid");
         tools.lanyard("bot", "start", "--oneshot", "--proxy-server", issuerAddress, "--join-method", "token",
-                "--token", botToken, "--ca-pin", caPin, "--storage", work.resolve("bot-storage").toString(),
+                "--token", botToken, "--ca-pin", hostCaPin, "--storage", work.resolve("bot-storage").toString(),
                 "--output-dir", out.toString(), "--svid-path", SERVICE_PATH).requireOk();
         return out;
     }
 
     /** Step 7: a human logs in once and issues an 8h SVID. Returns the output directory. */
     public Path humanSvid() {
-        tools.heading("7. Humans: lanyard login, then lanyard svid issue");
-        tools.lanyard("login", "--proxy", issuerAddress, "--user", "my-user", "--ca-pin", caPin,
+        tools.heading("6. Humans: lanyard login, then lanyard svid issue");
+        tools.lanyard("login", "--proxy", issuerAddress, "--user", "my-user", "--ca-pin", hostCaPin,
                 "--password-file", "password.txt").requireOk();
         tools.lanyard("svid", "issue", "--output", "roles-anywhere-svid", "--svid-ttl", "8h", SERVICE_PATH).requireOk();
         return work.resolve("roles-anywhere-svid");
@@ -161,7 +162,7 @@ public final class Journey implements AutoCloseable {
 
     /** Step 8: ~/.aws/config with a credential_process line for the SVID in {@code svidDir}. */
     public String awsConfig(Path svidDir) {
-        tools.heading("8. ~/.aws/config with credential_process = lanyard-signer credential-process ...");
+        tools.heading("7. ~/.aws/config with credential_process = lanyard-signer credential-process ...");
         String config = "[profile use-roles-anywhere]\nregion = us-east-1\ncredential_process = "
                 + credentialProcess(svidDir) + "\n";
         write("home/.aws/config", config);
@@ -171,7 +172,7 @@ public final class Journey implements AutoCloseable {
 
     /** The AWS CLI through credential_process. Returns the caller identity ARN. */
     public String callerIdentityCli() {
-        tools.heading("9. aws sts get-caller-identity --profile use-roles-anywhere");
+        tools.heading("8. aws sts get-caller-identity --profile use-roles-anywhere");
         JsonNode id = parse(tools.aws("sts", "get-caller-identity", "--profile", "use-roles-anywhere",
                 "--endpoint-url", endpoint).requireOk().stdout());
         return id.path("Arn").asText();
@@ -179,8 +180,9 @@ public final class Journey implements AutoCloseable {
 
     /** The AWS SDK for Java v2 through AWS_PROFILE. Returns the program's output. */
     public String callerIdentitySdk() {
-        tools.heading("10. AWS_PROFILE=use-roles-anywhere ./my-app (AWS SDK for Java v2)");
-        String cp = System.getProperty("java.class.path");
+        tools.heading("9. AWS_PROFILE=use-roles-anywhere ./my-app (AWS SDK for Java v2)");
+        Path target = repo.resolve("e2e/target");
+        String cp = target.resolve("lanyard-e2e.jar") + ":" + target.resolve("lib") + "/*";
         return tools.java(Map.of("AWS_PROFILE", "use-roles-anywhere"), "-cp", cp, WhoAmI.class.getName(), endpoint)
                 .requireOk().stdout();
     }
@@ -205,8 +207,8 @@ public final class Journey implements AutoCloseable {
         return endpoint;
     }
 
-    public String caPin() {
-        return caPin;
+    public String hostCaPin() {
+        return hostCaPin;
     }
 
     public String trustAnchorArn() {

@@ -33,11 +33,11 @@ public final class JourneyMain {
             journey.trustAnchor();
             journey.roleAndProfile();
             journey.rbac();
-            Path botDir = journey.botSvid();
             Path humanDir = journey.humanSvid();
             journey.awsConfig(humanDir);
             String arn = journey.callerIdentityCli();
             journey.callerIdentitySdk();
+            Path botDir = journey.botSvid();
             journey.awsConfig(botDir);
             journey.callerIdentityCli();
             Command.Result refused = journey.refusal();

@@ -16,12 +16,14 @@ final class Tools {
     private final Path repo;
     private final Path work;
     private final Map<String, String> env;
+    private final Path issuerDataDir;
     private final PrintStream transcript;
 
-    Tools(Path repo, Path work, Map<String, String> env, PrintStream transcript) {
+    Tools(Path repo, Path work, Map<String, String> env, Path issuerDataDir, PrintStream transcript) {
         this.repo = repo;
         this.work = work;
         this.env = new HashMap<>(env);
+        this.issuerDataDir = issuerDataDir;
         this.transcript = transcript;
     }
 
@@ -39,6 +41,13 @@ final class Tools {
 
     Command.Result lanyard(String... args) {
         return show(run(prepend(bin("lanyard").toString(), args), env));
+    }
+
+    /** {@code lanyard ctl ...} on the issuer host: the local admin identity through LANYARD_DATA_DIR. */
+    Command.Result ctl(String... args) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("LANYARD_DATA_DIR", issuerDataDir.toString());
+        return show(run(prepend(bin("lanyard").toString(), prepend("ctl", args).toArray(String[]::new)), e));
     }
 
     Command.Result signer(String... args) {

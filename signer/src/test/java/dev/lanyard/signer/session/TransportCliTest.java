@@ -52,6 +52,28 @@ class TransportCliTest {
     }
 
     @Test
+    void fipsModeSpeaksTlsThroughBouncyCastleJsse() throws Exception {
+        TestPki.Issued serverCa = f.pki.root("CN=Local TLS CA");
+        Path bundle = serverCa.writeCertificate(tmp.resolve("tls-ca.pem"));
+        try (ScriptedEndpoint ep = new ScriptedEndpoint(f.pki.serverContext(serverCa))
+                .respond(ScriptedEndpoint.created("ASIAFIPSTLS", expires))) {
+            // a real process: BC-FIPS approved-only mode is per thread and must not leak into this JVM
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+                    "-cp", System.getProperty("java.class.path"), "dev.lanyard.signer.cli.Main"));
+            command.addAll(java.util.List.of(f.credentialProcess(ep.url(), "--no-cache", "--fips")));
+            ProcessBuilder pb = new ProcessBuilder(command);
+            pb.environment().put("AWS_CA_BUNDLE", bundle.toString());
+            Path out = tmp.resolve("out.txt");
+            Path err = tmp.resolve("err.txt");
+            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), java.nio.file.Files.readString(err));
+            assertTrue(java.nio.file.Files.readString(out).contains("ASIAFIPSTLS"));
+        }
+    }
+
+    @Test
     void aMissingCaBundleIsAFileError() {
         Cli.Result r = new Cli(Clock.systemUTC()).env("AWS_CA_BUNDLE", tmp.resolve("none.pem").toString())
                 .run(f.credentialProcess("https://127.0.0.1:1", "--no-cache"));
