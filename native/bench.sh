@@ -5,7 +5,7 @@
 #
 # The endpoint is the real emulator (emulator/target/quarkus-app/quarkus-run.jar, seeded with a fresh
 # PKI) when it is built, else native/TrainingEndpoint.java. The JVM command line is the launcher's:
-#   java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 [-XX:AOTCache=…] -jar signer/target/lanyard-signer.jar
+#   java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m [-XX:AOTCache=…] -jar signer/target/lanyard-signer.jar
 #
 # Usage: native/bench.sh [RUNS]     (after: mvn -pl signer -am package -DskipTests; builds the AOT cache if missing)
 set -euo pipefail
@@ -17,7 +17,7 @@ JAVA=$JAVA_HOME/bin/java
 TARGET=$ROOT/signer/target
 JAR=$TARGET/lanyard-signer.jar
 AOT=$TARGET/lanyard-signer.aot
-FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m)
 TA=arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/11111111-2222-3333-4444-555555555555
 PROFILE=arn:aws:rolesanywhere:us-east-1:123456789012:profile/66666666-7777-8888-9999-000000000000
 ROLE=arn:aws:iam::123456789012:role/example-service

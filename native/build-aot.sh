@@ -18,7 +18,7 @@ TARGET=$ROOT/signer/target
 JAR=$TARGET/lanyard-signer.jar
 AOT=$TARGET/lanyard-signer.aot
 # Must stay identical to the flags in bin/lanyard-signer.
-FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m)
 
 [ -f "$JAR" ] || { echo "build-aot: $JAR is missing; run: mvn -pl signer -am package -DskipTests" >&2; exit 70; }
 command -v openssl >/dev/null || { echo "build-aot: openssl is needed to make the training PKI" >&2; exit 69; }
@@ -60,7 +60,11 @@ start_endpoint
 
 # 3. Train. -XX:AOTCacheOutput records this run and writes the cache when it exits.
 rm -f "$AOT" "$AOT.stamp"
-"$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$AOT" ${LANYARD_AOT_TRAIN_OPTS:-} \
+# Without AOT class linking by default: a linked cache preloads all ~2,700 classes it holds at every
+# start, which makes the frequent cache hit ~40 ms slower to make the rare miss ~90 ms faster
+# (BENCHMARKS.md). LANYARD_AOT_TRAIN_OPTS= (empty) trains the linked cache instead.
+# shellcheck disable=SC2086
+"$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$AOT" ${LANYARD_AOT_TRAIN_OPTS--XX:-AOTClassLinking} \
   -cp "$JAR" dev.lanyard.signer.aot.Training "$endpoint" "$pki" >"$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 70; }
 [ -s "$AOT" ] || { cat "$work/train.log" >&2; echo "build-aot: no cache was written" >&2; exit 70; }
 

@@ -50,14 +50,24 @@ final class CredentialProcessCommand implements Runnable {
         java.util.List<String> missing = keys.missing();
         missing.addAll(session.missing());
         KeyOptions.requireAll(missing);
-        SessionParameters parameters = session.parameters(ctx.env());
         KeyMaterial material = KeyMaterial.read(keys.requireCertificate(), keys.requirePrivateKey(), keys.intermediates,
                 ctx.env(), ctx.stdin());
-        CredentialCache cache = noCache ? null
-                : new CredentialCache(cacheDir != null ? cacheDir : CredentialCache.defaultDirectory(ctx.env()),
-                ctx.clock(), debug);
+        CredentialCache cache = null;
+        String entry = null;
+        if (!noCache) {
+            cache = new CredentialCache(cacheDir != null ? cacheDir : CredentialCache.defaultDirectory(ctx.env()),
+                    ctx.clock(), debug);
+            entry = session.cacheEntry(ctx.env(), material);
+            java.util.Optional<Credentials> hit = cache.lookup(entry);
+            if (hit.isPresent()) {
+                ctx.out().print(CredentialProcessJson.render(hit.get()));
+                ctx.out().flush();
+                return;
+            }
+        }
+        SessionParameters parameters = session.parameters(ctx.env());
         Credentials credentials = new CredentialProcess(ctx.clock(), ctx.sleeper(), debug, Version.userAgent())
-                .obtain(parameters, material, keys.password(), cache);
+                .obtain(parameters, material, keys.password(), cache, entry);
         ctx.out().print(CredentialProcessJson.render(credentials));
         ctx.out().flush();
     }

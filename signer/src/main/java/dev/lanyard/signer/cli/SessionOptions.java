@@ -86,6 +86,18 @@ final class SessionOptions {
         return CryptoMode.select(fips, env);
     }
 
+    /**
+     * The cache entry name for these flags as given (not validated: an entry only exists for flags
+     * that were valid when it was stored) and the key material, so a cache hit parses nothing.
+     */
+    String cacheEntry(Map<String, String> env, dev.lanyard.signer.process.KeyMaterial material) {
+        dev.lanyard.signer.process.CacheKey key = material.addTo(new dev.lanyard.signer.process.CacheKey())
+                .add(trustAnchorArn).add(profileArn).add(roleArn).add(Integer.toString(sessionDuration))
+                .add(roleSessionName).add(region).add(endpoint).add(env.get("AWS_ENDPOINT_URL_ROLESANYWHERE"))
+                .add(env.get("AWS_USE_FIPS_ENDPOINT")).add(useFipsEndpoint ? "fips-endpoint" : "");
+        return key.name();
+    }
+
     SessionParameters parameters(Map<String, String> env) {
         TrustAnchorArn ta = trustAnchor();
         ProfileArn profile = profile();

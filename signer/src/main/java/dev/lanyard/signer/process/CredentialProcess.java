@@ -7,13 +7,12 @@ import dev.lanyard.signer.session.SigningIdentity;
 import dev.lanyard.signer.session.Sleeper;
 import dev.lanyard.signer.sigv4.X509RequestSigner;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one-shot path: cache lookup (file bytes and a digest only), else parse the key material, sign,
- * call CreateSession and store the result. On a cache hit no key is parsed, no crypto provider is
- * touched and no socket is opened.
+ * The one-shot path after a cache miss: parse the key material, sign, call CreateSession and store
+ * the result. (The lookup before it reads file bytes and a digest only: on a cache hit no key is
+ * parsed, no crypto provider is touched and no socket is opened.)
  */
 public final class CredentialProcess {
     private final Clock clock;
@@ -28,25 +27,12 @@ public final class CredentialProcess {
         this.userAgent = userAgent;
     }
 
-    /** The cached credentials for these inputs, if still usable: no key parsing, no provider, no socket. */
-    public static Optional<Credentials> cached(SessionParameters p, KeyMaterial material, CredentialCache cache) {
-        return cache.lookup(entryName(p, material));
-    }
-
-    static String entryName(SessionParameters p, KeyMaterial material) {
-        return p.addTo(material.addTo(new CacheKey())).name();
-    }
-
-    /** {@code cache} may be null ({@code --no-cache}). */
-    public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache) {
-        String entry = null;
-        if (cache != null) {
-            entry = entryName(p, material);
-            Optional<Credentials> hit = cache.lookup(entry);
-            if (hit.isPresent()) {
-                return hit.get();
-            }
-        }
+    /**
+     * Signs and calls CreateSession, and stores the result under {@code entry} in {@code cache} (both
+     * null with {@code --no-cache}; the caller has already looked the entry up).
+     */
+    public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache,
+                              String entry) {
         CryptoProviders providers = new CryptoProviders(p.mode());
         boolean tls = p.endpoint().url().getScheme().equals("https");
         // Building the HTTP client and parsing + signing are independent: on these 2-core machines the
@@ -66,7 +52,7 @@ public final class CredentialProcess {
         try (RolesAnywhereClient client = new RolesAnywhereClient(httpTask.get(), p.endpoint(),
                 new X509RequestSigner(clock), sleeper, debug, userAgent)) {
             Credentials credentials = client.createSession(p.request(), identity, p.region());
-            if (cache != null) {
+            if (cache != null && entry != null) {
                 cache.store(entry, credentials);
             }
             return credentials;

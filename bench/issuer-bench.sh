@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# Issuer SVID issuance benchmark (issue 8, "Benchmarks"): a real issuer started from bin/lanyard in a
+# temporary data dir, a user holding an RBAC role for /svc/*, then POST /v1/svid over keep-alive mTLS
+# with 1, 16 and 64 concurrent clients (bench/IssuanceBench.java), next to `openssl speed ecdsap256`.
+#
+# Usage (from anywhere; needs issuer/target/quarkus-app and common/target/lanyard-common-*.jar):
+#   bench/issuer-bench.sh [--duration SECONDS] [--warmup SECONDS] [--clients 1,16,64]
+#                         [--server-java-opts "JVM FLAGS"] [--no-openssl] [--no-cli] [--no-jca]
+#
+# --server-java-opts is appended to the issuer's JVM command line through LANYARD_JAVA_OPTS (after the
+# launcher's own -XX:+UseSerialGC -XX:TieredStopAtLevel=1, so a later flag wins).
+# Everything lives in a mktemp directory, removed on exit; the issuer is stopped on exit and on Ctrl-C.
+set -euo pipefail
+
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
+duration=10
+warmup=3
+clients=1,16,64
+server_opts=""
+do_openssl=1
+do_cli=1
+do_jca=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    --clients) clients=$2; shift 2 ;;
+    --server-java-opts) server_opts=$2; shift 2 ;;
+    --no-openssl) do_openssl=0; shift ;;
+    --no-cli) do_cli=0; shift ;;
+    --no-jca) do_jca=0; shift ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -x "$java_home/bin/java" ] || java_home=/usr/lib/jvm/temurin-25-jdk-amd64
+JAVA="$java_home/bin/java"
+[ -x "$JAVA" ] || { echo "error: JDK 25 not found: set JAVA_HOME" >&2; exit 69; }
+common_jar=$(ls "$root"/common/target/lanyard-common-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -1 || true)
+[ -n "$common_jar" ] || { echo "error: common/target/lanyard-common-*.jar missing: run mvn -pl common install -DskipTests" >&2; exit 69; }
+[ -f "$root/issuer/target/quarkus-app/quarkus-run.jar" ] || {
+  echo "error: the issuer is not built: run mvn -pl issuer -am package -DskipTests" >&2; exit 69; }
+command -v openssl >/dev/null || do_openssl=0
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/lanyard-bench.XXXXXX")
+issuer_pid=""
+bench_pid=""
+cleanup() {
+  if [ -n "$bench_pid" ]; then kill "$bench_pid" 2>/dev/null || true; fi
+  if [ -n "$issuer_pid" ] && kill -0 "$issuer_pid" 2>/dev/null; then
+    kill "$issuer_pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$issuer_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$issuer_pid" 2>/dev/null || true
+    wait "$issuer_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'echo "interrupted" >&2; exit 130' INT TERM
+
+lanyard() { "$root/bin/lanyard" "$@"; }
+ctl() { LANYARD_DATA_DIR="$tmp/data" "$root/bin/lanyard" ctl "$@"; }
+as_user() { env -u LANYARD_DATA_DIR HOME="$tmp/home" "$root/bin/lanyard" "$@"; }
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+
+echo "load before: $(uptime)"
+
+# 1. a real issuer on a free loopback port (retried if another process takes the port first)
+for attempt in 1 2 3; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
+         || echo $((20000 + RANDOM % 20000)))
+  LANYARD_JAVA_OPTS="$server_opts" "$root/bin/lanyard" issuer start --cluster bench.example \
+    --data-dir "$tmp/data" --listen "127.0.0.1:$port" >"$tmp/issuer.log" 2>&1 &
+  issuer_pid=$!
+  for _ in $(seq 1 1200); do
+    grep -q 'lanyard issuer ready' "$tmp/issuer.log" && break
+    kill -0 "$issuer_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -q 'lanyard issuer ready' "$tmp/issuer.log" && break
+  rc=0
+  if kill -0 "$issuer_pid" 2>/dev/null; then
+    kill "$issuer_pid" 2>/dev/null || true; rc=124
+  fi
+  wait "$issuer_pid" 2>/dev/null || rc=$?
+  issuer_pid=""
+  cat "$tmp/issuer.log" >&2
+  [ "$rc" = 9 ] || { echo "error: the issuer did not start (exit $rc)" >&2; exit 10; }
+  echo "port $port taken, retrying" >&2
+done
+[ -n "$issuer_pid" ] || { echo "error: the issuer did not start" >&2; exit 10; }
+grep 'lanyard issuer ready' "$tmp/issuer.log"
+
+# 2. RBAC role for /svc/*, a user holding it, logged in (the local admin holds no SPIFFE rules)
+cat >"$tmp/role.yaml" <<'EOF'
+kind: role
+version: v6
+metadata:
+  name: bench-svc
+spec:
+  allow:
+    spiffe:
+      - path: /svc/*
+EOF
+umask 077
+head -c 24 /dev/urandom | base64 | tr -d '\n/+=' >"$tmp/password"
+ctl create -f "$tmp/role.yaml"
+ctl users add bench --roles bench-svc --password-file "$tmp/password" >/dev/null
+host_pin=$(ctl status --format json | tr -d ' \n' | sed -n 's/.*"host_ca_pin":"\([^"]*\)".*/\1/p')
+[ -n "$host_pin" ] || { echo "error: no host_ca_pin in ctl status --format json" >&2; exit 70; }
+mkdir -p "$tmp/home"
+as_user login --proxy "127.0.0.1:$port" --user bench --password-file "$tmp/password" --ca-pin "$host_pin" >/dev/null
+ident="$tmp/home/.lanyard"
+
+# 3. issuance over keep-alive mTLS (client key generation happens before the clock starts)
+echo "load at start of issuance runs: $(uptime)"
+# (in the background + wait, so that Ctrl-C / TERM reach the trap at once)
+"$JAVA" -XX:+UseSerialGC -Xmx256m -cp "$common_jar" "$root/bench/IssuanceBench.java" \
+  --addr "127.0.0.1:$port" --identity "$ident/identity.pem" --key "$ident/identity_key.pem" \
+  --ca "$ident/host-ca.pem" --trust-domain bench.example --path /svc/bench \
+  --clients "$clients" --warmup "$warmup" --duration "$duration" --results "$tmp/results.txt" --server-pid "$issuer_pid" &
+bench_pid=$!
+wait "$bench_pid" || { echo "error: the load generator failed" >&2; exit 70; }
+bench_pid=""
+echo "load after issuance runs: $(uptime)"
+
+# 4. `lanyard svid issue` end to end (fresh JVM, key generation, one request, three files), median of 5
+cli_median=""
+if [ "$do_cli" = 1 ]; then
+  times=()
+  for i in 1 2 3 4 5; do
+    t0=$(now_ms)
+    as_user svid issue --output "$tmp/out$i" /svc/bench-cli >/dev/null
+    t1=$(now_ms)
+    times+=($((t1 - t0)))
+  done
+  cli_median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+  echo "svid issue wall ms: ${times[*]} (median $cli_median)"
+fi
+
+# 5. raw ECDSA P-256 sign rate of this machine (one core, openssl's default)
+sign_rate=""
+if [ "$do_openssl" = 1 ]; then
+  sign_rate=$(openssl speed -seconds 5 ecdsap256 2>/dev/null | awk '/nistp256/ { print $(NF-1) }' | tail -1)
+  echo "openssl speed -seconds 5 ecdsap256: sign/s $sign_rate ($(openssl version))"
+fi
+
+# 6. the JDK's own P-256 sign rate (what a Java CA can reach at best), with the issuer's JIT flags and with C2
+jca_c1=""; jca_c2=""
+if [ "$do_jca" = 1 ]; then
+  jca() { "$JAVA" -XX:+UseSerialGC "$@" -cp "$common_jar" "$root/bench/IssuanceBench.java" --jca-sign 3; }
+  jca_c1=$(jca -XX:TieredStopAtLevel=1 | sed -n 's/^JCASIGN rate=\([0-9.]*\).*/\1/p')
+  jca_c2=$(jca | sed -n 's/^JCASIGN rate=\([0-9.]*\).*/\1/p')
+  echo "JDK SHA256withECDSA P-256 sign/s (1 thread): $jca_c1 with -XX:TieredStopAtLevel=1, $jca_c2 with C2"
+fi
+
+# 7. the table
+echo
+echo "| clients | issuances/s | p50 ms | p99 ms | max ms | errors | issuer CPU ms / issuance | issuer cores busy | issuance ÷ openssl sign/s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+grep '^RESULT' "$tmp/results.txt" | while read -r _ fields; do
+  declare -A f=()
+  for kv in $fields; do f[${kv%%=*}]=${kv#*=}; done
+  ratio="-"
+  [ -n "$sign_rate" ] && ratio=$(awk -v a="${f[rate]}" -v b="$sign_rate" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+  echo "| ${f[clients]} | ${f[rate]} | ${f[p50_ms]} | ${f[p99_ms]} | ${f[max_ms]} | ${f[errors]} |" \
+       "${f[server_cpu_ms_per_issuance]} | ${f[server_cores]} | $ratio |"
+done
+echo
+[ -n "$sign_rate" ] && echo "openssl speed -seconds 5 ecdsap256 sign/s (1 core): $sign_rate"
+[ -n "$jca_c2" ] && echo "JDK SHA256withECDSA P-256 sign/s (1 thread): $jca_c1 (-XX:TieredStopAtLevel=1), $jca_c2 (C2)"
+[ -n "$cli_median" ] && echo "lanyard svid issue end to end (fresh JVM), median of 5: $cli_median ms"
+echo "issuer JVM: bin/lanyard (-XX:+UseSerialGC -XX:TieredStopAtLevel=1) ${server_opts:++ $server_opts}"
+echo "cores: $(nproc); $("$JAVA" -version 2>&1 | head -1); load at end: $(uptime | sed 's/.*load average: //')"
