@@ -73,7 +73,7 @@ public final class Training {
         StringWriter err = new StringWriter();
         SignerContext ctx = new SignerContext(Map.copyOf(System.getenv()), new ByteArrayInputStream(new byte[0]),
                 OutputStream.nullOutputStream(), new PrintWriter(OutputStream.nullOutputStream()), new PrintWriter(err),
-                Clock.systemUTC(), Sleeper.REAL);
+                new dev.lanyard.signer.cli.UtcClock(), Sleeper.REAL);
         int code = SignerCli.run(ctx, args);
         return code + " " + err;
     }

@@ -73,7 +73,7 @@ final class CredentialProcessFastPath {
                     }
                 }
                 case "--session-duration" -> {
-                    if (!value.matches("-?[0-9]{1,9}")) {
+                    if (!isSmallInteger(value)) {
                         return null;
                     }
                     session.sessionDuration = Integer.parseInt(value);
@@ -89,6 +89,21 @@ final class CredentialProcessFastPath {
         } catch (RuntimeException e) {
             return ExitCodes.report(e, ctx.err(), debug);
         }
+    }
+
+    /** {@code -?[0-9]{1,9}}, checked without a regex (java.util.regex generates lambdas at run time). */
+    static boolean isSmallInteger(String value) {
+        int from = value.startsWith("-") ? 1 : 0;
+        int digits = value.length() - from;
+        if (digits < 1 || digits > 9) {
+            return false;
+        }
+        for (int i = from; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The value-less flags of credential-process. */

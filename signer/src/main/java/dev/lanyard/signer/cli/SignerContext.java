@@ -24,7 +24,7 @@ public record SignerContext(Map<String, String> env, InputStream stdin, OutputSt
         return new SignerContext(System.getenv(), System.in, stdout,
                 new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false),
                 new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true),
-                Clock.systemUTC(), Sleeper.REAL);
+                new UtcClock(), Sleeper.REAL);
     }
 
     /** A debug sink writing {@code debug: …} lines to stderr, or nothing. */

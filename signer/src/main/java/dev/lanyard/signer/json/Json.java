@@ -185,17 +185,57 @@ public final class Json {
             throw error("unexpected character '" + text.charAt(pos) + "'");
         }
         String n = text.substring(start, pos);
-        try {
-            if (n.matches("-?(0|[1-9][0-9]{0,17})")) {
-                return Long.parseLong(n);
-            }
-            if (!n.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-                throw error("bad number");
-            }
-            return Double.parseDouble(n);
-        } catch (NumberFormatException e) {
+        // validated by hand, not with a regex: java.util.regex generates lambdas at run time, and this
+        // parser runs on every credential cache hit
+        int integral = integralDigits(n);
+        if (integral < 0) {
             throw error("bad number");
         }
+        int i = (n.charAt(0) == '-' ? 1 : 0) + integral;
+        if (i == n.length() && integral <= 18) {
+            return Long.parseLong(n);
+        }
+        if (i < n.length() && n.charAt(i) == '.') {
+            int digits = digits(n, i + 1);
+            if (digits == 0) {
+                throw error("bad number");
+            }
+            i += 1 + digits;
+        }
+        if (i < n.length() && (n.charAt(i) == 'e' || n.charAt(i) == 'E')) {
+            i++;
+            if (i < n.length() && (n.charAt(i) == '+' || n.charAt(i) == '-')) {
+                i++;
+            }
+            int digits = digits(n, i);
+            if (digits == 0) {
+                throw error("bad number");
+            }
+            i += digits;
+        }
+        if (i != n.length()) {
+            throw error("bad number");
+        }
+        return Double.parseDouble(n);
+    }
+
+    /** The length of {@code 0|[1-9][0-9]*} after an optional minus sign, or -1. */
+    private static int integralDigits(String n) {
+        int from = n.startsWith("-") ? 1 : 0;
+        int digits = digits(n, from);
+        if (digits == 0 || (digits > 1 && n.charAt(from) == '0')) {
+            return -1;
+        }
+        return digits;
+    }
+
+    /** The number of ASCII digits in {@code n} from {@code from}. */
+    private static int digits(String n, int from) {
+        int i = from;
+        while (i < n.length() && n.charAt(i) >= '0' && n.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     private void skipSpace() {

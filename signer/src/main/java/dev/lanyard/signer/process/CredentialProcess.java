@@ -34,12 +34,11 @@ public final class CredentialProcess {
     public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache,
                               String entry) {
         CryptoProviders providers = new CryptoProviders(p.mode());
-        boolean tls = p.endpoint().url().getScheme().equals("https");
-        // Building the HTTP client and parsing + signing are independent: on these 2-core machines the
+        // Building the JDK HTTP client and parsing + signing are independent: on these 2-core machines the
         // client is built on a second thread meanwhile (not in FIPS mode, whose approved-only setting is
-        // per thread and made on this one).
-        HttpClientTask httpTask = new HttpClientTask(p.http(), providers, tls);
-        if (p.mode() == dev.lanyard.common.crypto.CryptoMode.DEFAULT) {
+        // per thread and made on this one; not for a plain-socket http:// transport, which costs nothing).
+        HttpClientTask httpTask = new HttpClientTask(p.http(), providers, p.endpoint().url());
+        if (p.mode() == dev.lanyard.common.crypto.CryptoMode.DEFAULT && httpTask.worthABackgroundThread()) {
             httpTask.startInBackground();
         }
         SigningIdentity identity;

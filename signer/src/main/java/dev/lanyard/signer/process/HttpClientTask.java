@@ -4,28 +4,38 @@ import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.crypto.CryptoProviders;
 import dev.lanyard.signer.session.HttpSettings;
-import java.net.http.HttpClient;
+import dev.lanyard.signer.session.HttpTransport;
+import dev.lanyard.signer.session.RolesAnywhereClient;
+import java.net.URI;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
-/** Builds the HTTP client, optionally on a background thread while the key material is parsed. */
-final class HttpClientTask implements Callable<HttpClient> {
+/**
+ * Builds the HTTP transport, optionally on a background thread while the key material is parsed (worth
+ * it for the JDK HTTP client; a plain socket transport costs nothing to build).
+ */
+final class HttpClientTask implements Callable<HttpTransport> {
     private final HttpSettings settings;
     private final CryptoProviders providers;
-    private final boolean tls;
-    private final FutureTask<HttpClient> task = new FutureTask<>(this);
+    private final URI url;
+    private final FutureTask<HttpTransport> task = new FutureTask<>(this);
     private boolean started;
 
-    HttpClientTask(HttpSettings settings, CryptoProviders providers, boolean tls) {
+    HttpClientTask(HttpSettings settings, CryptoProviders providers, URI url) {
         this.settings = settings;
         this.providers = providers;
-        this.tls = tls;
+        this.url = url;
     }
 
     @Override
-    public HttpClient call() {
-        return settings.newClient(providers, tls);
+    public HttpTransport call() {
+        return settings.newTransport(providers, url, RolesAnywhereClient.REQUEST_TIMEOUT);
+    }
+
+    /** Whether building the transport is worth a second thread. */
+    boolean worthABackgroundThread() {
+        return !settings.plainSocket(url);
     }
 
     void startInBackground() {
@@ -35,8 +45,8 @@ final class HttpClientTask implements Callable<HttpClient> {
         started = true;
     }
 
-    /** The client: built by the background thread, or now on this one. */
-    HttpClient get() {
+    /** The transport: built by the background thread, or now on this one. */
+    HttpTransport get() {
         if (!started) {
             started = true;
             task.run();
@@ -54,13 +64,13 @@ final class HttpClientTask implements Callable<HttpClient> {
         }
     }
 
-    /** Shuts down a client that was started but is not going to be used. */
+    /** Closes a transport that was started but is not going to be used. */
     void discard() {
         if (started) {
             try {
-                get().shutdownNow();
+                get().close();
             } catch (RuntimeException ignored) {
-                // it failed to build: nothing to shut down
+                // it failed to build: nothing to close
             }
         }
     }

@@ -24,15 +24,19 @@ public final class IdentityLoader {
     }
 
     public static SigningIdentity load(KeyMaterial m, char[] password, CryptoProviders providers, Instant now) {
-        X509Certificate leaf = Certificates.parseOne(m.certificate(), m.certificateSource());
-        checkValidity(leaf, m.certificateSource(), now);
-        List<X509Certificate> chain = m.intermediates() == null ? List.of()
-                : Certificates.parseAll(m.intermediates(), m.intermediatesSource());
-        if (chain.size() > 5) {
-            throw new LanyardException(Failure.INVALID_INPUT, m.intermediatesSource() + ": " + chain.size()
-                    + " intermediate certificates; Roles Anywhere accepts at most 5");
+        // the certificate's errors come first, as before; parsing the key first lets the first
+        // signature's set-up run on a second thread while the certificates are parsed
+        PrivateKey parsed;
+        try {
+            parsed = PrivateKeys.parse(m.key(), m.keySource(), password);
+        } catch (RuntimeException keyError) {
+            parseCertificates(m, now);
+            throw keyError;
         }
-        PrivateKey parsed = PrivateKeys.parse(m.key(), m.keySource(), password);
+        SigningWarmUp.start(providers, parsed);
+        List<X509Certificate> certificates = parseCertificates(m, now);
+        X509Certificate leaf = certificates.get(0);
+        List<X509Certificate> chain = certificates.subList(1, certificates.size());
         String certAlg = leaf.getPublicKey().getAlgorithm();
         if (!sameFamily(parsed.getAlgorithm(), certAlg)) {
             throw mismatch(m, leaf, "it is an " + parsed.getAlgorithm() + " key and the certificate holds an "
@@ -60,6 +64,22 @@ public final class IdentityLoader {
             }
         };
         return new SigningIdentity(leaf, chain, algorithm, signer);
+    }
+
+    /** The leaf (valid now) followed by the intermediates (at most 5). */
+    private static List<X509Certificate> parseCertificates(KeyMaterial m, Instant now) {
+        X509Certificate leaf = Certificates.parseOne(m.certificate(), m.certificateSource());
+        checkValidity(leaf, m.certificateSource(), now);
+        List<X509Certificate> chain = m.intermediates() == null ? List.of()
+                : Certificates.parseAll(m.intermediates(), m.intermediatesSource());
+        if (chain.size() > 5) {
+            throw new LanyardException(Failure.INVALID_INPUT, m.intermediatesSource() + ": " + chain.size()
+                    + " intermediate certificates; Roles Anywhere accepts at most 5");
+        }
+        List<X509Certificate> all = new java.util.ArrayList<>(1 + chain.size());
+        all.add(leaf);
+        all.addAll(chain);
+        return all;
     }
 
     static void checkValidity(X509Certificate leaf, String source, Instant now) {

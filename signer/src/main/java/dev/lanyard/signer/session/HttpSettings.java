@@ -23,6 +23,19 @@ import javax.net.ssl.SSLParameters;
  */
 public record HttpSettings(boolean noVerifySsl, Map<String, String> env, Duration connectTimeout) {
 
+    /** Whether {@code url} is reached over a plain socket: {@code http://} and no proxy from the environment. */
+    public boolean plainSocket(java.net.URI url) {
+        return "http".equalsIgnoreCase(url.getScheme()) && EnvProxySelector.fromEnvironment(env) == null;
+    }
+
+    /** A transport for {@code url}: a plain socket when {@link #plainSocket}, else the JDK HTTP client. */
+    public HttpTransport newTransport(CryptoProviders providers, java.net.URI url, Duration requestTimeout) {
+        if (plainSocket(url)) {
+            return new PlainHttpTransport(connectTimeout, requestTimeout);
+        }
+        return new JdkHttpTransport(newClient(providers, url.getScheme().equalsIgnoreCase("https")), requestTimeout);
+    }
+
     public HttpClient newClient(CryptoProviders providers, boolean tls) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

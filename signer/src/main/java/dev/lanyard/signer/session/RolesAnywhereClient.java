@@ -10,9 +10,6 @@ import dev.lanyard.signer.sigv4.SignedRequest;
 import dev.lanyard.signer.sigv4.X509RequestSigner;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,16 +18,16 @@ import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
- * CreateSession over the JDK HTTP client. Retries 429, 5xx and connection failures with exponential
+ * CreateSession over an {@link HttpTransport} (the JDK HTTP client, or a plain socket for {@code http://}). Retries 429, 5xx and connection failures with exponential
  * backoff, at most {@link #MAX_ATTEMPTS} attempts, each signed afresh (a new {@code X-Amz-Date}).
- * Closing it closes the HTTP client, so the JVM can exit without waiting for the selector thread.
+ * Closing it closes the transport, so the JVM can exit without waiting for the selector thread.
  */
 public final class RolesAnywhereClient implements AutoCloseable {
     public static final int MAX_ATTEMPTS = 3;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final HttpTransport http;
     private final Endpoint endpoint;
     private final X509RequestSigner signer;
     private final Sleeper sleeper;
@@ -38,6 +35,11 @@ public final class RolesAnywhereClient implements AutoCloseable {
     private final String userAgent;
 
     public RolesAnywhereClient(HttpClient http, Endpoint endpoint, X509RequestSigner signer, Sleeper sleeper,
+                               Consumer<String> debug, String userAgent) {
+        this(new JdkHttpTransport(http, REQUEST_TIMEOUT), endpoint, signer, sleeper, debug, userAgent);
+    }
+
+    public RolesAnywhereClient(HttpTransport http, Endpoint endpoint, X509RequestSigner signer, Sleeper sleeper,
                                Consumer<String> debug, String userAgent) {
         this.http = http;
         this.endpoint = endpoint;
@@ -57,9 +59,11 @@ public final class RolesAnywhereClient implements AutoCloseable {
             debug.accept("CreateSession attempt " + attempt + " of " + MAX_ATTEMPTS + ": POST " + endpoint.url());
             debug.accept("canonical request:\n" + signed.canonicalRequestText());
             debug.accept("string to sign:\n" + signed.stringToSignText());
-            HttpResponse<String> response;
+            HttpReply response;
             try {
-                response = http.send(httpRequest(request, signed), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                String query = dev.lanyard.signer.sigv4.CanonicalQuery.of(request.query()).text();
+                response = http.post(java.net.URI.create(endpoint.url() + "?" + query), endpoint.host(), signed.headers(),
+                        request.body(), userAgent);
             } catch (SSLException e) {
                 throw new LanyardException(Failure.UNTRUSTED, "TLS with " + endpoint + " failed (" + e.getMessage()
                         + "); set AWS_CA_BUNDLE to the endpoint's CA bundle, or use --no-verify-ssl for a test endpoint", e);
@@ -72,13 +76,12 @@ public final class RolesAnywhereClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new LanyardException(Failure.UNAVAILABLE, "interrupted while calling " + endpoint, e);
             }
-            int status = response.statusCode();
+            int status = response.status();
             debug.accept("HTTP " + status + " from " + endpoint.url());
             if (status / 100 == 2) {
                 return CreateSessionResponse.parse(response.body());
             }
-            AwsError error = AwsError.parse(status, response.headers().firstValue("x-amzn-errortype").orElse(null),
-                    response.body());
+            AwsError error = AwsError.parse(status, response.errorType(), response.body());
             last = error.toException();
             if (status != 429 && status < 500) {
                 throw last;
@@ -98,18 +101,6 @@ public final class RolesAnywhereClient implements AutoCloseable {
         return signer.sign(toSign, identity.algorithm(), identity.signer());
     }
 
-    private HttpRequest httpRequest(CreateSessionRequest request, SignedRequest signed) {
-        String query = dev.lanyard.signer.sigv4.CanonicalQuery.of(request.query()).text();
-        HttpRequest.Builder b = HttpRequest.newBuilder(java.net.URI.create(endpoint.url() + "?" + query))
-                .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()))
-                .header("User-Agent", userAgent);
-        for (CanonicalHeaders.Header h : signed.headers()) {
-            b.header(h.name(), h.value());
-        }
-        return b.build();
-    }
-
     private void backoff(int attempt) {
         Duration wait = FIRST_BACKOFF.multipliedBy(1L << (attempt - 2));
         debug.accept("retrying in " + wait.toMillis() + " ms");
@@ -126,7 +117,7 @@ public final class RolesAnywhereClient implements AutoCloseable {
         if (e instanceof java.net.ConnectException) {
             return m == null || m.isBlank() ? "connection refused" : m;
         }
-        if (e instanceof java.net.http.HttpTimeoutException) {
+        if (e instanceof java.net.http.HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
             return "timed out";
         }
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
@@ -134,6 +125,6 @@ public final class RolesAnywhereClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

@@ -21,8 +21,13 @@ public record CanonicalHeaders(String text, String signedHeaders) {
     public static CanonicalHeaders of(List<Header> headers) {
         TreeMap<String, List<String>> byName = new TreeMap<>();
         for (Header h : headers) {
-            byName.computeIfAbsent(h.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(collapseSpaces(h.value()));
+            String name = h.name().toLowerCase(Locale.ROOT);
+            List<String> values = byName.get(name);
+            if (values == null) {
+                values = new ArrayList<>();
+                byName.put(name, values);
+            }
+            values.add(collapseSpaces(h.value()));
         }
         StringBuilder text = new StringBuilder();
         StringBuilder names = new StringBuilder();

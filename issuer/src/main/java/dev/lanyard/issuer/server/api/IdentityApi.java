@@ -12,6 +12,8 @@ import dev.lanyard.issuer.wire.TotpResponse;
 import dev.lanyard.issuer.wire.UserAddRequest;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -54,10 +57,17 @@ public class IdentityApi {
         return issuer.rotate(Peer.caller(issuer, http), request);
     }
 
+    /**
+     * Non-blocking signature on purpose: the (small) body is then read on the I/O thread before this
+     * runs, instead of a worker thread blocking on the request stream; the issuance itself (signing,
+     * the durable audit commit) runs on the worker pool.
+     */
     @POST
     @Path("/svid")
-    public SvidResponse svid(SvidRequest request, @Context HttpServerRequest http) {
-        return issuer.svids().issue(Peer.caller(issuer, http), request);
+    public Uni<SvidResponse> svid(SvidRequest request, @Context HttpServerRequest http) {
+        X509Certificate peer = Peer.certificate(http);
+        return Uni.createFrom().item(() -> issuer.svids().issue(issuer.authenticator().authenticate(peer), request))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST

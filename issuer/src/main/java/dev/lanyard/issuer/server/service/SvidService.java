@@ -48,6 +48,11 @@ public final class SvidService {
     private final Authorizer authorizer;
     private final Clock clock;
     private final SecureRandom random;
+    private volatile BundlePem bundlePem = new BundlePem(List.of(), "");
+
+    /** The bundle last answered and its PEM (the bundle changes only with a CA rotation). */
+    private record BundlePem(List<X509Certificate> certificates, String pem) {
+    }
 
     public SvidService(TrustDomain trustDomain, Supplier<CertificateAuthority> ca,
                        Supplier<List<X509Certificate>> bundle, Store store, ResourceService resources,
@@ -107,7 +112,7 @@ public final class SvidService {
             store.recordIssued(serialHex, id.toString(), notAfter,
                     AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
             return new SvidResponse(id.toString(), serialHex, Certificates.toPem(cert),
-                    Certificates.toPem(bundle.get()), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
+                    bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);
         } catch (LanyardException e) {
             fields.put("reason", e.getMessage());
@@ -115,6 +120,16 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
+    }
+
+    private String bundlePem() {
+        List<X509Certificate> now = bundle.get();
+        BundlePem last = bundlePem;
+        if (!last.certificates().equals(now)) {
+            last = new BundlePem(now, Certificates.toPem(now));
+            bundlePem = last;
+        }
+        return last.pem();
     }
 
     /** Request values as audited: at most 32 entries of at most 256 characters (huge inputs stay bounded). */

@@ -17,29 +17,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.locks.ReentrantLock;
 
-/** {@link Store} over one JDBC connection to an embedded H2 database in the data dir. */
+/**
+ * {@link Store} over an embedded H2 database in the data dir: every write on one connection with
+ * group commit ({@link GroupCommit}: a call still returns only after its own work is committed),
+ * reads on a small pool of other connections ({@link ReadPool}), and resource documents cached until
+ * the next resource write ({@link ResourceCache}).
+ */
 public final class JdbcStore implements Store {
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    /** Read connections; reads are short and mostly served by the cache. */
+    static final int READERS = 3;
 
-    private JdbcStore(Connection connection) {
-        this.connection = connection;
+    private final GroupCommit writes;
+    private final ReadPool reads;
+    private final ResourceCache cache = new ResourceCache();
+
+    private JdbcStore(GroupCommit writes, ReadPool reads) {
+        this.writes = writes;
+        this.reads = reads;
     }
 
     /** Opens (creating if needed) the database at {@code base} ({@code base}.mv.db) and migrates it. */
     public static JdbcStore openH2(Path base) {
         String url = "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        List<Connection> opened = new ArrayList<>();
         try {
-            Connection c = new org.h2.Driver().connect(url, new Properties());
+            org.h2.Driver driver = new org.h2.Driver();
+            Connection c = driver.connect(url, new Properties());
+            opened.add(c);
             try (Statement s = c.createStatement()) {
                 s.execute("SET WRITE_DELAY 0");
             }
             c.setAutoCommit(false);
             Migrations.apply(c);
-            return new JdbcStore(c);
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection r = driver.connect(url, new Properties());
+                opened.add(r);
+                readers.add(r);
+            }
+            return new JdbcStore(new GroupCommit(c), new ReadPool(readers));
         } catch (SQLException e) {
+            for (Connection c : opened.reversed()) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the open failed already
+                }
+            }
             if (String.valueOf(e.getMessage()).contains("already in use") || e.getErrorCode() == 90020) {
                 throw new LanyardException(Failure.CONFLICT, base.getParent() + ": the database is in use by "
                         + "another process (is the issuer running? stop it first)", e);
@@ -49,36 +74,17 @@ public final class JdbcStore implements Store {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T tx(GroupCommit.Work<T> work) {
+        return writes.run(work);
     }
 
-    private <T> T tx(Work<T> work) {
-        lock.lock();
-        try {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw new LanyardException(Failure.INTERNAL, "database error: "
-                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-            } catch (RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new LanyardException(Failure.INTERNAL, "database rollback failed: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+    private <T> T read(GroupCommit.Work<T> work) {
+        return reads.read(work);
     }
 
     @Override
     public Optional<String> meta(String key) {
-        return tx(c -> one(c, "SELECT v FROM meta WHERE k = ?", key));
+        return read(c -> one(c, "SELECT v FROM meta WHERE k = ?", key));
     }
 
     @Override
@@ -91,12 +97,13 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<String> resource(Kind kind, String name) {
-        return tx(c -> one(c, "SELECT body FROM resources WHERE kind = ? AND name = ?", kind.id(), name));
+        return cache.get(kind, name,
+                () -> read(c -> one(c, "SELECT body FROM resources WHERE kind = ? AND name = ?", kind.id(), name)));
     }
 
     @Override
     public List<String> resources(Kind kind) {
-        return tx(c -> {
+        return read(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement p = c.prepareStatement("SELECT body FROM resources WHERE kind = ? ORDER BY name")) {
                 p.setString(1, kind.id());
@@ -112,7 +119,8 @@ public final class JdbcStore implements Store {
 
     @Override
     public boolean putResource(Kind kind, String name, String json, boolean replace) {
-        return tx(c -> {
+        try {
+            return tx(c -> {
             boolean exists = one(c, "SELECT name FROM resources WHERE kind = ? AND name = ?", kind.id(), name)
                     .isPresent();
             if (exists && !replace) {
@@ -124,17 +132,24 @@ public final class JdbcStore implements Store {
                 update(c, "INSERT INTO resources (kind, name, body) VALUES (?, ?, ?)", kind.id(), name, json);
             }
             return true;
-        });
+            });
+        } finally {
+            cache.invalidate();
+        }
     }
 
     @Override
     public boolean deleteResource(Kind kind, String name) {
-        return tx(c -> update(c, "DELETE FROM resources WHERE kind = ? AND name = ?", kind.id(), name) > 0);
+        try {
+            return tx(c -> update(c, "DELETE FROM resources WHERE kind = ? AND name = ?", kind.id(), name) > 0);
+        } finally {
+            cache.invalidate();
+        }
     }
 
     @Override
     public Optional<String> passwordHash(String user) {
-        return tx(c -> one(c, "SELECT password_hash FROM credentials WHERE user_name = ?", user));
+        return read(c -> one(c, "SELECT password_hash FROM credentials WHERE user_name = ?", user));
     }
 
     @Override
@@ -149,7 +164,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<String> totpSecret(String user) {
-        return tx(c -> one(c, "SELECT totp_secret FROM credentials WHERE user_name = ?", user));
+        return read(c -> one(c, "SELECT totp_secret FROM credentials WHERE user_name = ?", user));
     }
 
     @Override
@@ -170,21 +185,23 @@ public final class JdbcStore implements Store {
 
     @Override
     public void append(AuditEvent event) {
-        tx(c -> insertEvent(c, event));
+        String body = Json.writeCompact(event.fields());
+        tx(c -> insertEvent(c, event, body));
     }
 
     @Override
     public void recordIssued(String serialHex, String subject, Instant notAfter, AuditEvent event) {
+        String body = Json.writeCompact(event.fields());
         tx(c -> {
             update(c, "INSERT INTO serials (serial, subject, not_after) VALUES (?, ?, ?)", serialHex, subject,
                     notAfter.toEpochMilli());
-            return insertEvent(c, event);
+            return insertEvent(c, event, body);
         });
     }
 
     @Override
     public List<AuditEvent> audit(Instant since, String spiffeId, int limit) {
-        return tx(c -> {
+        return read(c -> {
             StringBuilder sql = new StringBuilder("SELECT seq, event_time, event_type, caller, spiffe_id, body"
                     + " FROM audit_events WHERE event_time >= ?");
             if (spiffeId != null) {
@@ -212,25 +229,25 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        lock.lock();
+        reads.close();
         try {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            connection.close();
+            writes.exclusive(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SHUTDOWN");
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+                c.close();
+                return null;
+            });
         } catch (SQLException ignored) {
             // already closed
-        } finally {
-            lock.unlock();
         }
     }
 
-    private static int insertEvent(Connection c, AuditEvent e) throws SQLException {
+    private static int insertEvent(Connection c, AuditEvent e, String body) throws SQLException {
         return update(c, "INSERT INTO audit_events (event_time, event_type, caller, spiffe_id, body)"
-                        + " VALUES (?, ?, ?, ?, ?)", e.time().toEpochMilli(), e.type(), e.caller(), e.spiffeId(),
-                Json.writeCompact(e.fields()));
+                        + " VALUES (?, ?, ?, ?, ?)", e.time().toEpochMilli(), e.type(), e.caller(), e.spiffeId(), body);
     }
 
     private static Optional<String> one(Connection c, String sql, Object... args) throws SQLException {
