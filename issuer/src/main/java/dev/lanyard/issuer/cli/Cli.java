@@ -24,6 +24,7 @@ public final class Cli {
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpOptions(cl);
         cl.setParameterExceptionHandler((ex, a) -> {
             env.err().println("error: " + ex.getMessage().lines().findFirst().orElse("invalid arguments")
                     + " (see --help)");
@@ -37,6 +38,12 @@ public final class Cli {
             env.out().flush();
             env.err().flush();
         }
+    }
+
+    /** Every command and subcommand answers --help (and -h, -V). */
+    private static void withHelpOptions(CommandLine cl) {
+        cl.getCommandSpec().mixinStandardHelpOptions(true);
+        cl.getSubcommands().values().forEach(Cli::withHelpOptions);
     }
 
     static int report(Env env, Exception ex, boolean debug) {

@@ -2,6 +2,7 @@ package dev.lanyard.signer.aot;
 
 import dev.lanyard.signer.cli.SignerCli;
 import dev.lanyard.signer.cli.SignerContext;
+import dev.lanyard.signer.cli.UtcClock;
 import dev.lanyard.signer.session.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ public final class Training {
         StringWriter err = new StringWriter();
         SignerContext ctx = new SignerContext(Map.copyOf(System.getenv()), new ByteArrayInputStream(new byte[0]),
                 OutputStream.nullOutputStream(), new PrintWriter(OutputStream.nullOutputStream()), new PrintWriter(err),
-                new dev.lanyard.signer.cli.UtcClock(), Sleeper.REAL);
+                new UtcClock(), Sleeper.REAL);
         int code = SignerCli.run(ctx, args);
         return code + " " + err;
     }
