@@ -8,7 +8,7 @@
 #                         [--server-java-opts "JVM FLAGS"] [--no-openssl] [--no-cli] [--no-jca]
 #
 # --server-java-opts is appended to the issuer's JVM command line through LANYARD_JAVA_OPTS (after the
-# launcher's own -XX:+UseSerialGC -XX:TieredStopAtLevel=1, so a later flag wins).
+# launcher's own flags for `issuer start`, -XX:+UseSerialGC with the full JIT, so a later flag wins).
 # Everything lives in a mktemp directory, removed on exit; the issuer is stopped on exit and on Ctrl-C.
 set -euo pipefail
 
@@ -172,5 +172,5 @@ echo
 [ -n "$sign_rate" ] && echo "openssl speed -seconds 5 ecdsap256 sign/s (1 core): $sign_rate"
 [ -n "$jca_c2" ] && echo "JDK SHA256withECDSA P-256 sign/s (1 thread): $jca_c1 (-XX:TieredStopAtLevel=1), $jca_c2 (C2)"
 [ -n "$cli_median" ] && echo "lanyard svid issue end to end (fresh JVM), median of 5: $cli_median ms"
-echo "issuer JVM: bin/lanyard (-XX:+UseSerialGC -XX:TieredStopAtLevel=1) ${server_opts:++ $server_opts}"
+echo "issuer JVM: bin/lanyard issuer start (-XX:+UseSerialGC, full JIT) ${server_opts:++ $server_opts}"
 echo "cores: $(nproc); $("$JAVA" -version 2>&1 | head -1); load at end: $(uptime | sed 's/.*load average: //')"

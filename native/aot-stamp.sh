@@ -9,5 +9,6 @@ TARGET=$ROOT/signer/target
 {
   grep '^JAVA_RUNTIME_VERSION=' "$JAVA_HOME/release" || echo "$JAVA_HOME"
   echo "--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m"
-  stat -c '%n %s %Y' "$TARGET/lanyard-signer.jar" "$TARGET"/lib/*.jar
+  "$ROOT/native/oneshot-classpath.sh"
+  stat -c '%n %s %Y' "$TARGET"/lanyard-signer*.jar "$TARGET"/lib/*.jar
 } | sha256sum | cut -d' ' -f1

@@ -4,8 +4,9 @@
 # trained AOT cache, in default and --fips mode. Prints a Markdown table for BENCHMARKS.md.
 #
 # The endpoint is the real emulator (emulator/target/quarkus-app/quarkus-run.jar, seeded with a fresh
-# PKI) when it is built, else native/TrainingEndpoint.java. The JVM command line is the launcher's:
-#   java --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m [-XX:AOTCache=…] -jar signer/target/lanyard-signer.jar
+# PKI) when it is built, else native/TrainingEndpoint.java. Every run goes through the launcher,
+# bin/lanyard-signer (its JVM flags and class path; LANYARD_NO_AOT=1 for the rows without the cache);
+# LANYARD_BENCH_LAUNCHER=path measures another launcher (e.g. a proposed one) instead.
 #
 # Usage: native/bench.sh [RUNS]     (after: mvn -pl signer -am package -DskipTests; builds the AOT cache if missing)
 set -euo pipefail
@@ -17,6 +18,7 @@ JAVA=$JAVA_HOME/bin/java
 TARGET=$ROOT/signer/target
 JAR=$TARGET/lanyard-signer.jar
 AOT=$TARGET/lanyard-signer.aot
+LAUNCHER=${LANYARD_BENCH_LAUNCHER:-$ROOT/bin/lanyard-signer}
 FLAGS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn4m)
 TA=arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/11111111-2222-3333-4444-555555555555
 PROFILE=arn:aws:rolesanywhere:us-east-1:123456789012:profile/66666666-7777-8888-9999-000000000000
@@ -63,7 +65,7 @@ args=(credential-process --certificate "$work/pki/ec.pem" --private-key "$work/p
 one() {
   local start end
   start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$work/rss" "$JAVA" "$@" >"$work/out" 2>"$work/err" || {
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >"$work/out" 2>"$work/err" || {
     cat "$work/err" >&2; echo "bench: run failed: $*" >&2; exit 70; }
   end=$EPOCHREALTIME
   grep -q '"Version":1' "$work/out" || { echo "bench: no credentials printed" >&2; exit 70; }
@@ -73,17 +75,15 @@ one() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # warm the endpoint (JIT, first-request set-up) so it is not part of the first measurement
-for i in 1 2 3 4 5; do one "${FLAGS[@]}" -jar "$JAR" "${args[@]}" --no-cache >/dev/null; done
+for i in 1 2 3 4 5; do one "$LAUNCHER" "${args[@]}" --no-cache >/dev/null; done
 
 # Configurations are interleaved (one run of each per round) so that load changing during the
 # benchmark affects every row alike.
 configs=()
 for mode in default fips; do for aot in no yes; do for kind in miss hit; do configs+=("$mode $aot $kind"); done; done; done
 configs+=("baseline - -")
-jvm_for() { # aot
-  local j=("${FLAGS[@]}")
-  [ "$1" = yes ] && j+=("-XX:AOTCache=$AOT")
-  echo "${j[@]}"
+launcher_for() { # aot
+  if [ "$1" = yes ]; then echo "$LAUNCHER"; else echo "env LANYARD_NO_AOT=1 $LAUNCHER"; fi
 }
 for c in "${configs[@]}"; do
   read -r mode aot kind <<<"$c"
@@ -91,7 +91,7 @@ for c in "${configs[@]}"; do
   if [ "$kind" = hit ]; then
     extra=(); [ "$mode" = fips ] && extra=(--fips)
     # shellcheck disable=SC2046
-    one $(jvm_for "$aot") -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$work/warm-$mode-$aot" >/dev/null
+    one $(launcher_for "$aot") "${args[@]}" "${extra[@]}" --cache-dir "$work/warm-$mode-$aot" >/dev/null
   fi
 done
 for i in $(seq 1 "$RUNS"); do
@@ -107,7 +107,7 @@ for i in $(seq 1 "$RUNS"); do
     extra=(); [ "$mode" = fips ] && extra=(--fips)
     if [ "$kind" = miss ]; then dir=$work/miss-$mode-$aot-$i; else dir=$work/warm-$mode-$aot; fi
     # shellcheck disable=SC2046
-    one $(jvm_for "$aot") -jar "$JAR" "${args[@]}" "${extra[@]}" --cache-dir "$dir" >>"$work/samples-${c// /-}"
+    one $(launcher_for "$aot") "${args[@]}" "${extra[@]}" --cache-dir "$dir" >>"$work/samples-${c// /-}"
   done
 done
 

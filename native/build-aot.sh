@@ -64,11 +64,14 @@ rm -f "$AOT" "$AOT.stamp"
 # start, which makes the frequent cache hit ~40 ms slower to make the rare miss ~90 ms faster
 # (BENCHMARKS.md). LANYARD_AOT_TRAIN_OPTS= (empty) trains the linked cache instead.
 # shellcheck disable=SC2086
+# The class path is the launcher's (native/oneshot-classpath.sh: -jar's manifest Class-Path, or the lean
+# layout); with -jar at run time, -cp lanyard-signer.jar here gives the same class path.
+read -r layout classpath < <("$ROOT/native/oneshot-classpath.sh")
 "$JAVA" "${FLAGS[@]}" -XX:AOTCacheOutput="$AOT" ${LANYARD_AOT_TRAIN_OPTS--XX:-AOTClassLinking} \
-  -cp "$JAR" dev.lanyard.signer.aot.Training "$endpoint" "$pki" >"$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 70; }
+  -cp "$classpath" dev.lanyard.signer.aot.Training "$endpoint" "$pki" >"$work/train.log" 2>&1 || { cat "$work/train.log" >&2; exit 70; }
 [ -s "$AOT" ] || { cat "$work/train.log" >&2; echo "build-aot: no cache was written" >&2; exit 70; }
 
 # 4. The stamp: what the cache was trained with. The launcher uses the cache only when
 #    native/aot-stamp.sh prints the same line.
 "$ROOT/native/aot-stamp.sh" >"$AOT.stamp"
-echo "build-aot: wrote $AOT ($(du -h "$AOT" | cut -f1)), stamp $(cat "$AOT.stamp")"
+echo "build-aot: wrote $AOT ($(du -h "$AOT" | cut -f1)) for the $layout class path layout, stamp $(cat "$AOT.stamp")"

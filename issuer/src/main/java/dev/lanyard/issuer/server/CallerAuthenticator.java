@@ -93,8 +93,8 @@ public final class CallerAuthenticator {
             throw new LanyardException(Failure.DENIED, "client certificate has no CN");
         }
         Caller caller = new Caller(type, name);
-        if (type == Caller.Type.USER && resources.find(Kind.USER, name).isEmpty()
-                || type == Caller.Type.BOT && resources.find(Kind.BOT, name).isEmpty()) {
+        if (type == Caller.Type.USER && !resources.exists(Kind.USER, name)
+                || type == Caller.Type.BOT && !resources.exists(Kind.BOT, name)) {
             throw new LanyardException(Failure.DENIED, caller.label() + " no longer exists");
         }
         return caller;

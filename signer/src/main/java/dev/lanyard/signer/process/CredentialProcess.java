@@ -34,6 +34,7 @@ public final class CredentialProcess {
     public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache,
                               String entry) {
         CryptoProviders providers = new CryptoProviders(p.mode());
+        KeyTask keyTask = new KeyTask(material, password, providers).startInBackground();
         // Building the JDK HTTP client and parsing + signing are independent: on these 2-core machines the
         // client is built on a second thread meanwhile (not in FIPS mode, whose approved-only setting is
         // per thread and made on this one; not for a plain-socket http:// transport, which costs nothing).
@@ -43,7 +44,7 @@ public final class CredentialProcess {
         }
         SigningIdentity identity;
         try {
-            identity = IdentityLoader.load(material, password, providers, clock.instant());
+            identity = IdentityLoader.load(material, keyTask, providers, clock.instant());
         } catch (RuntimeException e) {
             httpTask.discard();
             throw e;

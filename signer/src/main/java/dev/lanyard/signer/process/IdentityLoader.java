@@ -3,7 +3,6 @@ package dev.lanyard.signer.process;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.x509.Certificates;
-import dev.lanyard.common.x509.PrivateKeys;
 import dev.lanyard.signer.crypto.CryptoProviders;
 import dev.lanyard.signer.session.SigningIdentity;
 import dev.lanyard.signer.sigv4.SigningAlgorithm;
@@ -24,19 +23,21 @@ public final class IdentityLoader {
     }
 
     public static SigningIdentity load(KeyMaterial m, char[] password, CryptoProviders providers, Instant now) {
-        // the certificate's errors come first, as before; parsing the key first lets the first
-        // signature's set-up run on a second thread while the certificates are parsed
-        PrivateKey parsed;
-        try {
-            parsed = PrivateKeys.parse(m.key(), m.keySource(), password);
-        } catch (RuntimeException keyError) {
-            parseCertificates(m, now);
-            throw keyError;
+        return load(m, new KeyTask(m, password, providers), providers, now);
+    }
+
+    /** As above, with the key parsed by {@code keyTask} (possibly on a second thread, started earlier). */
+    static SigningIdentity load(KeyMaterial m, KeyTask keyTask, CryptoProviders providers, Instant now) {
+        // certificate errors are reported before key errors
+        X509Certificate leaf = Certificates.parseOne(m.certificate(), m.certificateSource());
+        checkValidity(leaf, m.certificateSource(), now);
+        List<X509Certificate> chain = m.intermediates() == null ? List.of()
+                : Certificates.parseAll(m.intermediates(), m.intermediatesSource());
+        if (chain.size() > 5) {
+            throw new LanyardException(Failure.INVALID_INPUT, m.intermediatesSource() + ": " + chain.size()
+                    + " intermediate certificates; Roles Anywhere accepts at most 5");
         }
-        SigningWarmUp.start(providers, parsed);
-        List<X509Certificate> certificates = parseCertificates(m, now);
-        X509Certificate leaf = certificates.get(0);
-        List<X509Certificate> chain = certificates.subList(1, certificates.size());
+        PrivateKey parsed = keyTask.get();
         String certAlg = leaf.getPublicKey().getAlgorithm();
         if (!sameFamily(parsed.getAlgorithm(), certAlg)) {
             throw mismatch(m, leaf, "it is an " + parsed.getAlgorithm() + " key and the certificate holds an "
@@ -64,22 +65,6 @@ public final class IdentityLoader {
             }
         };
         return new SigningIdentity(leaf, chain, algorithm, signer);
-    }
-
-    /** The leaf (valid now) followed by the intermediates (at most 5). */
-    private static List<X509Certificate> parseCertificates(KeyMaterial m, Instant now) {
-        X509Certificate leaf = Certificates.parseOne(m.certificate(), m.certificateSource());
-        checkValidity(leaf, m.certificateSource(), now);
-        List<X509Certificate> chain = m.intermediates() == null ? List.of()
-                : Certificates.parseAll(m.intermediates(), m.intermediatesSource());
-        if (chain.size() > 5) {
-            throw new LanyardException(Failure.INVALID_INPUT, m.intermediatesSource() + ": " + chain.size()
-                    + " intermediate certificates; Roles Anywhere accepts at most 5");
-        }
-        List<X509Certificate> all = new java.util.ArrayList<>(1 + chain.size());
-        all.add(leaf);
-        all.addAll(chain);
-        return all;
     }
 
     static void checkValidity(X509Certificate leaf, String source, Instant now) {

@@ -24,6 +24,25 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.parse(text));
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0,0", "-0,0", "42,42", "-7,-7", "999999999999999999,999999999999999999"})
+    void integralNumbersUpTo18DigitsAreLongs(String text, long expected) {
+        assertEquals(expected, Json.parse(text));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1000000000000000000,1e18", "2.5,2.5", "-0.5,-0.5", "1e3,1000", "1E+2,100",
+        "25e-1,2.5", "1.5e2,150"})
+    void otherNumbersAreDoubles(String text, double expected) {
+        assertEquals(expected, Json.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1", "00", "-01", ".5", "1.e5", "1e+", "1-2", "1..2", "1e5e5", "--1", "1.5.5"})
+    void rejectsMalformedNumbers(String text) {
+        assertThrows(IllegalArgumentException.class, () -> Json.parse(text));
+    }
+
     @Test
     void quoteRoundTrips() {
         String s = "a\"b\\c\nd\u0002é";

@@ -85,6 +85,9 @@ class SigningStepsTest {
     @Test
     void amzDateIsUtcToTheSecond() {
         assertEquals("20261125T030536Z", CredentialScope.amzDate(Instant.parse("2026-11-25T03:05:36.999Z")));
+        assertEquals("20260102T030405Z", CredentialScope.amzDate(Instant.parse("2026-01-02T03:04:05Z")));
+        assertEquals("09990101T000000Z", CredentialScope.amzDate(Instant.parse("0999-01-01T00:00:00Z")));
+        assertEquals("19691231T235959Z", CredentialScope.amzDate(Instant.ofEpochSecond(-1)));
     }
 
     @Test

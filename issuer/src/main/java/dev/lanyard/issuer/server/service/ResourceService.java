@@ -18,12 +18,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Resource CRUD under RBAC, with role references checked and every change audited. */
 public final class ResourceService {
+    private static final int MEMO_ENTRIES = 1024;
     private final Store store;
     private final Authorizer authorizer;
     private final Clock clock;
+    /** Parsed forms by stored document (content-keyed, so never stale): the per-request role lookups. */
+    private final Map<String, List<String>> holderRoles = new ConcurrentHashMap<>();
+    private final Map<String, Role> parsedRoles = new ConcurrentHashMap<>();
 
     public ResourceService(Store store, Authorizer authorizer, Clock clock) {
         this.store = store;
@@ -75,11 +81,12 @@ public final class ResourceService {
         if (kind == null) {
             return List.of();
         }
-        Resource holder = find(kind, caller.name()).orElseThrow(() -> new LanyardException(Failure.DENIED,
+        String holder = store.resource(kind, caller.name()).orElseThrow(() -> new LanyardException(Failure.DENIED,
                 kind.id() + " " + caller.name() + " no longer exists"));
         List<Role> roles = new ArrayList<>();
-        for (String r : holder.roles()) {
-            find(Kind.ROLE, r).map(Role::from).ifPresent(roles::add);
+        for (String r : memo(holderRoles, holder, j -> List.copyOf(parse(j, kind).roles()))) {
+            store.resource(Kind.ROLE, r).map(j -> memo(parsedRoles, j, x -> Role.from(parse(x, Kind.ROLE))))
+                    .ifPresent(roles::add);
         }
         return roles;
     }
@@ -95,6 +102,11 @@ public final class ResourceService {
             throw new LanyardException(Failure.DENIED, caller.label() + " may not " + verb + " " + resource
                     + ": " + d.reason());
         }
+    }
+
+    /** Whether the resource exists (without parsing it). */
+    public boolean exists(Kind kind, String name) {
+        return store.resource(kind, name).isPresent();
     }
 
     public Optional<Resource> find(Kind kind, String name) {
@@ -120,6 +132,18 @@ public final class ResourceService {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("resource", ref);
         store.append(AuditEvent.of(clock.instant(), type, caller.label(), null, f));
+    }
+
+    private static <T> T memo(Map<String, T> memo, String json, Function<String, T> parse) {
+        T hit = memo.get(json);
+        if (hit == null) {
+            hit = parse.apply(json);
+            if (memo.size() >= MEMO_ENTRIES) {
+                memo.clear();
+            }
+            memo.put(json, hit);
+        }
+        return hit;
     }
 
     private static Resource parse(String json, Kind kind) {
