@@ -29,7 +29,7 @@ final class BotProcess implements AutoCloseable {
     static BotProcess start(Path workDir, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.lanyard.issuer.agent.BotTestMain"));
+                "dev.lanyard.issuer.Main"));
         cmd.addAll(List.of(args));
         return new BotProcess(new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start());
     }
