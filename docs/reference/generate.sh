@@ -9,7 +9,7 @@ root=$(cd "$here/../.." && pwd)
 help_tree() {
   local bin=$1; shift
   local text
-  text=$("$root/bin/$bin" "$@" --help 2>&1)
+  text=$("$root/bin/$bin" "$@" --help 2>&1) || true
   printf '\n### `%s`\n\n```text\n%s\n```\n' "$(echo "$bin $*" | sed 's/ *$//')" "$text"
   local sub
   for sub in $(printf '%s\n' "$text" | awk '/^Commands:/{on=1; next} on && /^  [a-z]/{print $1} on && /^$/{on=0}'); do
