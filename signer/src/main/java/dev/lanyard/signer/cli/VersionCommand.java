@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code version}: prints the version, like the reference helper. */
-@Command(name = "version", description = "Prints the version.")
+@Command(name = "version", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, description = "Prints the version.")
 final class VersionCommand implements Runnable {
     @ParentCommand
     SignerCommand root;
