@@ -56,7 +56,7 @@ public final class ClientTls {
     }
 
     /** Accepts any server and records its chain: only for fetching the chain to compare with a pin. */
-    public static final class Capture extends X509ExtendedTrustManager {
+    public static final class Capture extends ServerOnlyTrustManager {
         private final List<X509Certificate> chain = new ArrayList<>();
 
         public synchronized List<X509Certificate> chain() {
@@ -79,33 +79,8 @@ public final class ClientTls {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] c, String authType, Socket s) {
+        void checkServer(X509Certificate[] c, String authType) {
             record(c);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String authType, SSLEngine e) {
-            record(c);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] c, String authType) {
-            record(c);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-            throw new CertificateException("client side only");
         }
 
         @Override
@@ -114,14 +89,15 @@ public final class ClientTls {
         }
     }
 
-    private static final class Pinned extends X509ExtendedTrustManager {
+    private static final class Pinned extends ServerOnlyTrustManager {
         private final X509TrustManager pkix;
 
         Pinned(X509TrustManager pkix) {
             this.pkix = pkix;
         }
 
-        private void check(X509Certificate[] chain, String authType) throws CertificateException {
+        @Override
+        void checkServer(X509Certificate[] chain, String authType) throws CertificateException {
             pkix.checkServerTrusted(chain, authType);
             String subject = chain[0].getSubjectX500Principal().getName();
             if (!subject.contains("OU=server")) {
@@ -130,39 +106,43 @@ public final class ClientTls {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket s) throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine e)
-                throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            check(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-            throw new CertificateException("client side only");
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             return pkix.getAcceptedIssuers();
+        }
+    }
+
+    /** A client-side trust manager: every server check goes to {@link #checkServer}; client checks are refused. */
+    abstract static class ServerOnlyTrustManager extends X509ExtendedTrustManager {
+        abstract void checkServer(X509Certificate[] chain, String authType) throws CertificateException;
+
+        @Override
+        public final void checkServerTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
+            checkServer(c, a);
+        }
+
+        @Override
+        public final void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
+            checkServer(c, a);
+        }
+
+        @Override
+        public final void checkServerTrusted(X509Certificate[] c, String a) throws CertificateException {
+            checkServer(c, a);
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
+            throw new CertificateException("client side only");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
+            throw new CertificateException("client side only");
+        }
+
+        @Override
+        public final void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
+            throw new CertificateException("client side only");
         }
     }
 }
