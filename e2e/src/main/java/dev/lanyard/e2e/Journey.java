@@ -227,6 +227,14 @@ public final class Journey implements AutoCloseable {
         return tools;
     }
 
+    String issuerAddress() {
+        return issuerAddress;
+    }
+
+    String botToken() {
+        return botToken;
+    }
+
     @Override
     public void close() {
         if (issuer != null) {

@@ -44,6 +44,16 @@ public final class JourneyMain {
             if (refused.ok()) {
                 throw new JourneyException("the signer obtained credentials for a SPIFFE ID the trust policy does not allow");
             }
+            try (Renewal renewal = new Renewal(journey)) {
+                renewal.startBot();
+                journey.awsConfig(renewal.directory());
+                journey.callerIdentityCli();
+                String renewed = Renewal.hex(renewal.renewNow());
+                String after = journey.callerIdentityCli();
+                if (!after.endsWith("/" + renewed)) {
+                    throw new JourneyException("after the renewal the signer still used the old SVID: " + after);
+                }
+            }
             System.out.println();
             System.out.println("Journey complete: " + arn + (keep ? " (files kept in " + work + ")" : ""));
         } catch (JourneyException e) {

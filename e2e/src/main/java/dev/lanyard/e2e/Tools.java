@@ -58,6 +58,24 @@ final class Tools {
         return show(run(prepend(AWS, args), env));
     }
 
+    /** /usr/bin/aws with {@code extraEnv} on top of the journey's environment. */
+    Command.Result aws(Map<String, String> extraEnv, String... args) {
+        Map<String, String> e = new HashMap<>(env);
+        e.putAll(extraEnv);
+        return show(run(prepend(AWS, args), e));
+    }
+
+    /** Starts {@code argv} in the background, shown as {@code $ ... &}; its output goes to the returned service. */
+    Service background(String name, String... argv) {
+        transcript.println("$ " + display(List.of(argv)) + " &");
+        return Service.start(name, List.of(argv), env, work);
+    }
+
+    /** {@code kill -SIGNAL pid}. */
+    Command.Result signal(String signal, long pid) {
+        return show(run(List.of("kill", "-" + signal, Long.toString(pid)), env)).requireOk();
+    }
+
     Command.Result java(Map<String, String> extraEnv, String... args) {
         Map<String, String> e = new HashMap<>(env);
         e.putAll(extraEnv);

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,6 +32,9 @@ class JourneyTest {
     private PrintStream transcript;
     private Path humanDir;
     private Path botDir;
+    private Renewal renewal;
+    private BigInteger firstSerial;
+    private BigInteger renewedSerial;
 
     @BeforeAll
     void start() throws IOException {
@@ -44,6 +49,9 @@ class JourneyTest {
 
     @AfterAll
     void stop() {
+        if (renewal != null) {
+            renewal.close();
+        }
         if (journey != null) {
             journey.close();
         }
@@ -132,6 +140,77 @@ class JourneyTest {
         assertTrue(r.stderr().contains(Journey.SPIFFE_ID), "the explanation names the expected SPIFFE ID: " + r.stderr());
         assertTrue(r.stderr().contains("spiffe://" + Journey.CLUSTER + Journey.OTHER_PATH),
                 "the explanation names the certificate's SPIFFE ID: " + r.stderr());
+    }
+
+    @Test
+    @Order(11)
+    void botKeepsAnSvidFreshInTheBackground() throws IOException {
+        renewal = new Renewal(journey);
+        firstSerial = renewal.startBot();
+        assertSvidFiles(renewal.directory());
+        assertEquals(firstSerial, renewal.serialOnDisk(), "the serial the bot logged is the one in svid.pem");
+    }
+
+    @Test
+    @Order(12)
+    void credentialProcessUsesTheBotSvidAndCachesTheCredentials() {
+        journey.awsConfig(renewal.directory());
+        assertSession(firstSerial, journey.callerIdentityCli());
+        assertEquals(1, sessions(firstSerial).size(), "one CreateSession with the bot's SVID");
+        assertSession(firstSerial, journey.callerIdentityCli());
+        assertEquals(1, sessions(firstSerial).size(), "the second command is served from the credential cache");
+    }
+
+    @Test
+    @Order(13)
+    void serveUsesTheBotSvid() {
+        renewal.startServe();
+        assertSession(firstSerial, renewal.callerIdentityImds());
+        assertEquals(2, sessions(firstSerial).size(), "serve made its own CreateSession: " + renewal.serveLog());
+    }
+
+    @Test
+    @Order(14)
+    void botRenewsOnSigusr1() {
+        renewedSerial = renewal.renewNow();
+        assertNotEquals(firstSerial, renewedSerial, "a renewal is a new certificate");
+        assertEquals(renewedSerial, renewal.serialOnDisk(), "the renewed SVID is in svid.pem");
+    }
+
+    /**
+     * The credentials obtained with the first SVID are cached and valid for most of an hour, well over
+     * the 15 minutes a cache hit needs; the renewed SVID must still be used at once (the cache entry is
+     * keyed by the certificate and key bytes), so that what AWS sees always matches the SVID on disk.
+     */
+    @Test
+    @Order(15)
+    void credentialProcessUsesTheRenewedSvidAtOnce() {
+        assertTrue(sessions(firstSerial).get(0).path("reason").asText().endsWith("for 3600s"),
+                "the first credentials were still valid: " + sessions(firstSerial));
+        assertSession(renewedSerial, journey.callerIdentityCli());
+        assertEquals(1, sessions(renewedSerial).size(), "one CreateSession with the renewed SVID");
+        assertSession(renewedSerial, journey.callerIdentityCli());
+        assertEquals(1, sessions(renewedSerial).size(), "then the cache again");
+    }
+
+    @Test
+    @Order(16)
+    void serveUsesTheRenewedSvidAtTheNextRequest() {
+        assertSession(renewedSerial, renewal.callerIdentityImds());
+        assertEquals(2, sessions(renewedSerial).size(), renewal.serveLog());
+        assertTrue(renewal.serveLog().contains("changed on disk"), renewal.serveLog());
+    }
+
+    /** The role session name Roles Anywhere gives by default is the certificate serial in hex. */
+    private static void assertSession(BigInteger serial, String arn) {
+        assertTrue(arn.matches("arn:aws:sts::\\d{12}:assumed-role/example-service/" + Renewal.hex(serial)),
+                "expected the session of certificate " + Renewal.hex(serial) + ", got " + arn);
+    }
+
+    /** The emulator's successful CreateSession calls made with the certificate {@code serial}. */
+    private List<JsonNode> sessions(BigInteger serial) {
+        return renewal.audit().stream().filter(a -> a.path("decision").asText().equals("allow"))
+                .filter(a -> a.path("serial").asText().equals(Renewal.hex(serial))).toList();
     }
 
     private static void assertSvidFiles(Path dir) throws IOException {

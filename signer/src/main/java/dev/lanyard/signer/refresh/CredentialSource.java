@@ -10,4 +10,13 @@ import dev.lanyard.signer.session.Credentials;
 @FunctionalInterface
 public interface CredentialSource {
     Credentials fetch();
+
+    /**
+     * Whether what {@link #fetch()} signs with changed since the last fetch (a renewed certificate or
+     * key on disk), so credentials obtained with the old one should be replaced now. Never throws:
+     * anything unreadable counts as unchanged and is reported by the next fetch.
+     */
+    default boolean changed() {
+        return false;
+    }
 }

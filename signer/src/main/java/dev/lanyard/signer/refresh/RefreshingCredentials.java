@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Credentials that refresh themselves ahead of expiry (the corrected {@code serve} semantics): the
+ * Credentials that refresh themselves ahead of expiry (the corrected {@code serve} semantics), and at
+ * the first request after the source's certificate or key changed on disk (a renewed SVID is used at
+ * once, as {@code credential-process} does, whose cache entries are keyed by the certificate): the
  * first fetch fails fast; a failed refresh keeps the last good credentials while they are valid;
  * when none are valid {@link #current()} is empty (the endpoints answer 500); attempts are throttled
  * by {@link RefreshPolicy#minInterval()} and back off. One fetch runs at a time. Messages never
@@ -68,6 +70,18 @@ public final class RefreshingCredentials implements AutoCloseable {
         Held h = held;
         Instant now = clock.instant();
         if (h != null && now.isBefore(h.expires())) {
+            if (source.changed() && fetching.tryLock()) {
+                try {
+                    if (source.changed()) {
+                        log.accept("the certificate or key changed on disk; replacing the credentials obtained with the"
+                                + " previous one");
+                        attempt(now);
+                    }
+                } finally {
+                    fetching.unlock();
+                }
+                h = held;
+            }
             return Optional.of(h.credentials());
         }
         if (fetching.tryLock()) {

@@ -3,7 +3,9 @@ package dev.lanyard.signer.refresh;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.crypto.CryptoProviders;
+import dev.lanyard.signer.process.CacheKey;
 import dev.lanyard.signer.process.IdentityLoader;
+import dev.lanyard.signer.process.KeyMaterial;
 import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.session.Credentials;
 import dev.lanyard.signer.session.RolesAnywhereClient;
@@ -21,7 +23,9 @@ import java.util.function.Consumer;
 /**
  * The real source for the long-running modes: at each fetch it re-reads the key files, loads the
  * signing identity and calls CreateSession through ONE client whose HTTP connections are kept alive
- * between refreshes. Fetches run on one thread made by the crypto providers' factory, so in FIPS mode
+ * between refreshes. {@link #changed()} compares the files with those of the last fetch (the bytes'
+ * SHA-256, as the credential-process cache key does), so a renewed SVID is noticed before the current
+ * credentials are due for refresh. Fetches run on one thread made by the crypto providers' factory, so in FIPS mode
  * they run approved-only whichever thread asks.
  */
 public final class SessionCredentialSource implements CredentialSource, AutoCloseable {
@@ -32,6 +36,7 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
     private final CryptoProviders providers;
     private final RolesAnywhereClient client;
     private final ExecutorService worker;
+    private volatile String fetchedWith;
 
     public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
                                    Sleeper sleeper, Consumer<String> debug, String userAgent) {
@@ -63,9 +68,31 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
         }
     }
 
+    /** True when the certificate, key or intermediates on disk differ from those of the last fetch. */
+    @Override
+    public boolean changed() {
+        String last = fetchedWith;
+        if (last == null) {
+            return false;
+        }
+        try {
+            return !last.equals(digest(keys.read(env)));
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     private Credentials fetchHere() {
-        SigningIdentity identity = IdentityLoader.load(keys.read(env), keys.password(), providers, clock.instant());
+        KeyMaterial material = keys.read(env);
+        // Recorded before signing: a certificate that is refused is not retried at every request, only
+        // on the regular schedule (or when the files change again).
+        fetchedWith = digest(material);
+        SigningIdentity identity = IdentityLoader.load(material, keys.password(), providers, clock.instant());
         return client.createSession(parameters.request(), identity, parameters.region());
+    }
+
+    private static String digest(KeyMaterial material) {
+        return material.addTo(new CacheKey()).name();
     }
 
     @Override
