@@ -31,10 +31,13 @@ final class CredentialProcessCommand implements Runnable {
     @Mixin
     DebugOption debugOption;
 
-    @Option(names = "--no-cache", description = "Always call CreateSession; do not read or write the credential cache.")
+    static final String NO_CACHE = "--no-cache";
+    static final String CACHE_DIR = "--cache-dir";
+
+    @Option(names = NO_CACHE, description = "Always call CreateSession; do not read or write the credential cache.")
     boolean noCache;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(names = CACHE_DIR, paramLabel = "DIR",
             description = "Credential cache directory (default: $XDG_CACHE_HOME/lanyard/credentials or ~/.cache/lanyard/credentials).")
     Path cacheDir;
 

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * JDK AOT cache, and building its command model costs more than a whole credential cache hit, on the
  * path the AWS CLI runs for every command. When the arguments are exactly what this parser knows
  * ({@code --name value}, {@code --name=value}, the boolean flags, known names only), it fills the same
- * {@link KeyOptions} and {@link SessionOptions} and runs the same {@link CredentialProcessCommand#execute};
+ * {@link KeyOptions} and {@link SessionOptions} through their own setters (keyed by the constants their
+ * picocli annotations use) and runs the same {@link CredentialProcessCommand#execute};
  * failures go through the same {@link ExitCodes#report}. Anything else (help, an unknown flag, a
  * missing value) returns null and picocli handles the command from the start, with its messages.
  */
@@ -15,14 +16,31 @@ final class CredentialProcessFastPath {
     private CredentialProcessFastPath() {
     }
 
+    /** The options as parsed; what picocli would have set on {@link CredentialProcessCommand}. */
+    record Parsed(KeyOptions keys, SessionOptions session, boolean debug, boolean noCache, Path cacheDir) {
+    }
+
     /** The exit code, or null when picocli must handle these arguments. */
     static Integer tryRun(SignerContext ctx, String[] args) {
+        Parsed p = parse(args);
+        if (p == null) {
+            return null;
+        }
+        try {
+            CredentialProcessCommand.execute(ctx, p.keys(), p.session(), p.debug(), p.noCache(), p.cacheDir());
+            return 0;
+        } catch (RuntimeException e) {
+            return ExitCodes.report(e, ctx.err(), p.debug());
+        }
+    }
+
+    /** {@code credential-process} arguments parsed, or null when picocli must handle them. */
+    static Parsed parse(String[] args) {
         if (args.length == 0 || !args[0].equals("credential-process")) {
             return null;
         }
         KeyOptions keys = new KeyOptions();
         SessionOptions session = new SessionOptions();
-        session.sessionDuration = 3600;
         boolean debug = false;
         boolean noCache = false;
         Path cacheDir = null;
@@ -38,13 +56,12 @@ final class CredentialProcessFastPath {
                 if (value != null) {
                     return null;
                 }
-                switch (name) {
-                    case "--use-fips-endpoint" -> session.useFipsEndpoint = true;
-                    case "--fips" -> session.fips = true;
-                    case "--with-proxy" -> session.withProxy = true;
-                    case "--no-verify-ssl" -> session.noVerifySsl = true;
-                    case "--debug" -> debug = true;
-                    default -> noCache = true;
+                if (name.equals(DebugOption.DEBUG)) {
+                    debug = true;
+                } else if (name.equals(CredentialProcessCommand.NO_CACHE)) {
+                    noCache = true;
+                } else {
+                    session.setFlag(name);
                 }
                 continue;
             }
@@ -54,41 +71,17 @@ final class CredentialProcessFastPath {
                 }
                 value = args[++i];
             }
-            switch (name) {
-                case "--certificate" -> keys.certificate = value;
-                case "--private-key" -> keys.privateKey = value;
-                case "--intermediates" -> keys.intermediates = value;
-                case "--pkcs8-password" -> keys.pkcs8Password = value;
-                case "--trust-anchor-arn" -> session.trustAnchorArn = value;
-                case "--profile-arn" -> session.profileArn = value;
-                case "--role-arn" -> session.roleArn = value;
-                case "--region" -> session.region = value;
-                case "--endpoint" -> session.endpoint = value;
-                case "--role-session-name" -> session.roleSessionName = value;
-                case "--cache-dir" -> {
-                    try {
-                        cacheDir = Path.of(value);
-                    } catch (java.nio.file.InvalidPathException e) {
-                        return null;
-                    }
-                }
-                case "--session-duration" -> {
-                    if (!isSmallInteger(value)) {
-                        return null;
-                    }
-                    session.sessionDuration = Integer.parseInt(value);
-                }
-                default -> {
+            if (name.equals(CredentialProcessCommand.CACHE_DIR)) {
+                try {
+                    cacheDir = Path.of(value);
+                } catch (java.nio.file.InvalidPathException e) {
                     return null;
                 }
+            } else if (!keys.set(name, value) && !session.set(name, value)) {
+                return null;
             }
         }
-        try {
-            CredentialProcessCommand.execute(ctx, keys, session, debug, noCache, cacheDir);
-            return 0;
-        } catch (RuntimeException e) {
-            return ExitCodes.report(e, ctx.err(), debug);
-        }
+        return new Parsed(keys, session, debug, noCache, cacheDir);
     }
 
     /** {@code -?[0-9]{1,9}}, checked without a regex (java.util.regex generates lambdas at run time). */
@@ -108,9 +101,6 @@ final class CredentialProcessFastPath {
 
     /** The value-less flags of credential-process. */
     static boolean isFlag(String name) {
-        return switch (name) {
-            case "--use-fips-endpoint", "--fips", "--with-proxy", "--no-verify-ssl", "--debug", "--no-cache" -> true;
-            default -> false;
-        };
+        return SessionOptions.isFlag(name) || name.equals(DebugOption.DEBUG) || name.equals(CredentialProcessCommand.NO_CACHE);
     }
 }

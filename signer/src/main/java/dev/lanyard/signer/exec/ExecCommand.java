@@ -49,7 +49,7 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (SessionCredentialSource real = new SessionCredentialSource(source.parameters(ctx.env()), source.keyFiles(),
-                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug), CommandRuntime.userAgent())) {
+                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug()), CommandRuntime.userAgent())) {
             return run(real);
         }
     }

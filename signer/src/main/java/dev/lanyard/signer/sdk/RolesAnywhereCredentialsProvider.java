@@ -1,12 +1,12 @@
 package dev.lanyard.signer.sdk;
 
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.refresh.CredentialSource;
 import dev.lanyard.signer.refresh.KeyFiles;
 import dev.lanyard.signer.refresh.RefreshPolicy;
 import dev.lanyard.signer.refresh.RefreshingCredentials;
 import dev.lanyard.signer.refresh.SessionCredentialSource;
-import dev.lanyard.signer.refresh.SessionSetup;
 import dev.lanyard.signer.session.Credentials;
 import dev.lanyard.signer.session.Sleeper;
 import java.nio.file.Path;
@@ -180,7 +180,7 @@ public final class RolesAnywhereCredentialsProvider implements AwsCredentialsPro
             require(profileArn, "profileArn");
             require(roleArn, "roleArn");
             try {
-                var parameters = SessionSetup.parameters(trustAnchorArn, profileArn, roleArn,
+                var parameters = SessionParameters.resolve(trustAnchorArn, profileArn, roleArn,
                         Math.toIntExact(sessionDuration.toSeconds()), roleSessionName, region, endpoint, false, false, fips, env);
                 KeyFiles keys = new KeyFiles(certificate.toString(), privateKey.toString(),
                         intermediates == null ? null : intermediates.toString(), pkcs8Password);

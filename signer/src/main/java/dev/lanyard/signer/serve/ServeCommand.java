@@ -67,7 +67,7 @@ public final class ServeCommand implements Runnable {
         ServeSettings settings = settings();
         Consumer<String> log = CommandRuntime.log(ctx);
         SessionCredentialSource real = new SessionCredentialSource(source.parameters(ctx.env()), source.keyFiles(),
-                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug), CommandRuntime.userAgent());
+                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug()), CommandRuntime.userAgent());
         RefreshingCredentials credentials = new RefreshingCredentials(real, ctx.clock(), RefreshPolicy.DEFAULT, log);
         CredentialServer server;
         try {

@@ -41,7 +41,7 @@ public final class UpdateCommand implements Runnable {
         CredentialsFileText.checkProfile(profile);
         CredentialsFile file = CredentialsFile.resolve(ctx.env());
         try (SessionCredentialSource real = new SessionCredentialSource(source.parameters(ctx.env()), source.keyFiles(),
-                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug), CommandRuntime.userAgent())) {
+                ctx.env(), ctx.clock(), ctx.sleeper(), CommandRuntime.debug(ctx, source.debug()), CommandRuntime.userAgent())) {
             ProfileUpdater updater = new ProfileUpdater(real, file, profile, ctx.clock(), RefreshPolicy.DEFAULT,
                     CommandRuntime.log(ctx));
             Instant next = updater.updateOnce();

@@ -266,5 +266,6 @@ class CredentialProcessCliTest {
     void unsupportedKeySourcesSayWhatToUse() {
         assertFailure(cli.run(f.credentialProcess("http://127.0.0.1:1", "--private-key", "pkcs11:token=x")), 2, "not supported");
         assertFailure(cli.run(f.credentialProcess("http://127.0.0.1:1", "--cert-selector", "Key=x509Subject,Value=CN=x")), 2, "not supported");
+        assertFailure(cli.run("credential-process", "--cert-selector", "Key=x509Subject,Value=CN=x"), 2, "not supported");
     }
 }

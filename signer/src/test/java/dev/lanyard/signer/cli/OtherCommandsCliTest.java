@@ -1,18 +1,26 @@
 package dev.lanyard.signer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.signer.testing.Cli;
 import dev.lanyard.signer.testing.Fixture;
 import dev.lanyard.signer.testing.TestPki;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,34 +95,91 @@ class OtherCommandsCliTest {
     }
 
     @Test
-    void theFastPathKnowsExactlyThePicocliOptionsOfCredentialProcess() {
-        CommandLine cl = SignerCli.commandLine(new dev.lanyard.signer.cli.SignerContext(java.util.Map.of(),
+    void theFastPathKnowsExactlyThePicocliOptionsOfCredentialProcess() throws Exception {
+        Map<String, Boolean> picocli = new TreeMap<>();
+        for (CommandLine.Model.OptionSpec o : credentialProcess().getCommandSpec().options()) {
+            if (!o.hidden() && !o.usageHelp() && !o.versionHelp()) {
+                picocli.put(o.longestName(), o.arity().max() > 0);
+            }
+        }
+        // One definition: the name constants that the annotations and the fast path's setters both use.
+        Set<String> constants = new TreeSet<>();
+        for (Class<?> c : List.of(KeyOptions.class, SessionOptions.class, DebugOption.class, CredentialProcessCommand.class)) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                    field.setAccessible(true);
+                    String value = (String) field.get(null);
+                    if (value.startsWith("--")) {
+                        constants.add(value);
+                    }
+                }
+            }
+        }
+        assertEquals(picocli.keySet(), constants);
+        picocli.forEach((name, takesValue) -> assertEquals(!takesValue, CredentialProcessFastPath.isFlag(name), name));
+        for (String[] picocliOnly : new String[][] {{"credential-process", "--cert-selector", "v"},
+                {"credential-process", "--unknown", "v"}, {"credential-process", "--help"},
+                {"credential-process", "--session-duration", "one hour"}, {"credential-process", "--fips=true"},
+                {"credential-process", "--role-arn"}}) {
+            assertNull(CredentialProcessFastPath.parse(picocliOnly), String.join(" ", picocliOnly));
+        }
+    }
+
+    /** Every option given (both spellings), then none: the fast path sets exactly what picocli sets. */
+    @ParameterizedTest
+    @CsvSource({"true, true", "true, false", "false, false"})
+    void theFastPathParsesLikePicocli(boolean every, boolean withEquals) {
+        List<String> argv = new ArrayList<>(List.of("credential-process"));
+        for (CommandLine.Model.OptionSpec o : credentialProcess().getCommandSpec().options()) {
+            if (every && !o.hidden() && !o.usageHelp() && !o.versionHelp()) {
+                String name = o.longestName();
+                String value = name.equals("--session-duration") ? "1800" : name.equals("--cache-dir") ? "/tmp/c"
+                        : name.substring(2) + "-value";
+                if (o.arity().max() == 0) {
+                    argv.add(name);
+                } else if (withEquals) {
+                    argv.add(name + "=" + value);
+                } else {
+                    argv.add(name);
+                    argv.add(value);
+                }
+            }
+        }
+        String[] args = argv.toArray(String[]::new);
+        CommandLine.ParseResult picocli = root().parseArgs(args);
+        CredentialProcessFastPath.Parsed fast = CredentialProcessFastPath.parse(args);
+        assertNotNull(fast, argv.toString());
+        Map<String, Object> expected = values(picocli.subcommand().commandSpec());
+        Map<String, Object> actual = new TreeMap<>();
+        actual.putAll(values(CommandLine.Model.CommandSpec.forAnnotatedObject(fast.keys())));
+        actual.putAll(values(CommandLine.Model.CommandSpec.forAnnotatedObject(fast.session())));
+        actual.put("--debug", fast.debug());
+        actual.put("--no-cache", fast.noCache());
+        actual.put("--cache-dir", fast.cacheDir());
+        assertEquals(expected, actual);
+        if (every) {
+            assertEquals(1800, fast.session().sessionDuration);
+        }
+    }
+
+    private static Map<String, Object> values(CommandLine.Model.CommandSpec spec) {
+        Map<String, Object> m = new TreeMap<>();
+        for (CommandLine.Model.OptionSpec o : spec.options()) {
+            if (!o.hidden() && !o.usageHelp() && !o.versionHelp()) {
+                m.put(o.longestName(), o.getValue());
+            }
+        }
+        return m;
+    }
+
+    private static CommandLine credentialProcess() {
+        return root().getSubcommands().get("credential-process");
+    }
+
+    private static CommandLine root() {
+        return SignerCli.commandLine(new dev.lanyard.signer.cli.SignerContext(java.util.Map.of(),
                 java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
                 new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 Clock.systemUTC(), d -> { }));
-        Set<String> picocli = new TreeSet<>();
-        cl.getSubcommands().get("credential-process").getCommandSpec().options().forEach(o -> {
-            if (!o.hidden() && !o.usageHelp() && !o.versionHelp()) {
-                picocli.add(o.longestName() + (o.arity().max() == 0 ? "" : "=VALUE"));
-            }
-        });
-        Set<String> fast = new TreeSet<>();
-        for (String name : picocli) {
-            String bare = name.replace("=VALUE", "");
-            String[] probe = CredentialProcessFastPath.isFlag(bare) ? new String[] {"credential-process", bare}
-                    : new String[] {"credential-process", bare, bare.equals("--session-duration") ? "900" : "v"};
-            fast.add(name);
-            assertTrue(knows(probe), "the fast path does not know " + name);
-        }
-        assertEquals(picocli, fast);
-    }
-
-    /** True when the fast path accepts the option (it then fails on the missing flags, not by giving up). */
-    private static boolean knows(String[] args) {
-        java.io.StringWriter err = new java.io.StringWriter();
-        Integer code = CredentialProcessFastPath.tryRun(new dev.lanyard.signer.cli.SignerContext(java.util.Map.of(),
-                java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
-                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(err), Clock.systemUTC(), d -> { }), args);
-        return code != null;
     }
 }

@@ -3,6 +3,7 @@ package dev.lanyard.signer.refresh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.testing.ScriptedEndpoint;
 import dev.lanyard.signer.testing.TestPki;
 import java.net.InetAddress;
@@ -43,7 +44,7 @@ class KeepAliveTest {
         });
         server.start();
         try {
-            var parameters = SessionSetup.parameters(SourceFixture.TA, SourceFixture.PROFILE, SourceFixture.ROLE, 3600,
+            var parameters = SessionParameters.resolve(SourceFixture.TA, SourceFixture.PROFILE, SourceFixture.ROLE, 3600,
                     null, null, "http://127.0.0.1:" + server.getAddress().getPort(), false, false, false, Map.of());
             try (SessionCredentialSource source = new SessionCredentialSource(parameters,
                     new KeyFiles(cert.toString(), key.toString(), null, null), Map.of(), clock, d -> { }, s -> { }, "test")) {

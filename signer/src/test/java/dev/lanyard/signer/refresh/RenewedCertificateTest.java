@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.testing.ScriptedEndpoint;
 import dev.lanyard.signer.testing.TestPki;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class RenewedCertificateTest {
     }
 
     private SessionCredentialSource source(ScriptedEndpoint endpoint, Path cert, Path key) {
-        var parameters = SessionSetup.parameters(SessionCredentialSourceTest.TA, SessionCredentialSourceTest.PROFILE,
+        var parameters = SessionParameters.resolve(SessionCredentialSourceTest.TA, SessionCredentialSourceTest.PROFILE,
                 SessionCredentialSourceTest.ROLE, 3600, null, null, endpoint.url(), false, false, false, Map.of());
         return new SessionCredentialSource(parameters, new KeyFiles(cert.toString(), key.toString(), null, null), Map.of(),
                 clock, d -> { }, s -> { }, "test");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.session.Credentials;
 import dev.lanyard.signer.testing.ScriptedEndpoint;
 import dev.lanyard.signer.testing.TestPki;
@@ -78,7 +79,7 @@ class SessionCredentialSourceTest {
     }
 
     private SessionCredentialSource source(ScriptedEndpoint endpoint, Path cert, Path key) {
-        var parameters = SessionSetup.parameters(TA, PROFILE, ROLE, 3600, null, null, endpoint.url(), false, false, false,
+        var parameters = SessionParameters.resolve(TA, PROFILE, ROLE, 3600, null, null, endpoint.url(), false, false, false,
                 Map.of());
         return new SessionCredentialSource(parameters, new KeyFiles(cert.toString(), key.toString(), null, null), Map.of(),
                 clock, d -> { }, s -> { }, "test");

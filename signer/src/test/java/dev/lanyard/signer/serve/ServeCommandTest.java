@@ -62,6 +62,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void theLongRunningCommandsCheckTheKeyFlagsAsCredentialProcessDoes() throws Exception {
+        SourceFixture f = new SourceFixture(dir, clock);
+        ServeCommand missing = new ServeCommand(f.context(Map.of(), clock));
+        new CommandLine(missing).parseArgs("--port", "0", "--role-arn", SourceFixture.ROLE);
+        LanyardException e = assertThrows(LanyardException.class, missing::run);
+        assertEquals(Failure.USAGE, e.failure());
+        assertEquals("missing required flags: --certificate FILE, --private-key FILE, --trust-anchor-arn ARN, --profile-arn ARN",
+                e.getMessage());
+        ServeCommand store = new ServeCommand(f.context(Map.of(), clock));
+        new CommandLine(store).parseArgs("--cert-selector", "Key=x509Subject,Value=CN=x");
+        e = assertThrows(LanyardException.class, store::run);
+        assertEquals(Failure.USAGE, e.failure());
+        assertTrue(e.getMessage().contains("not supported"), e.getMessage());
+    }
+
+    @Test
     void stdinCannotBeAKeySourceForALongRunningCommand() throws Exception {
         SourceFixture f = new SourceFixture(dir, clock);
         ServeCommand cmd = new ServeCommand(f.context(Map.of(), clock));

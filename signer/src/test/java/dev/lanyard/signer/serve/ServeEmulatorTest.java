@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.signer.json.Json;
+import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.refresh.EmulatorProcess;
 import dev.lanyard.signer.refresh.KeyFiles;
 import dev.lanyard.signer.refresh.RefreshPolicy;
 import dev.lanyard.signer.refresh.RefreshingCredentials;
 import dev.lanyard.signer.refresh.SessionCredentialSource;
-import dev.lanyard.signer.refresh.SessionSetup;
 import dev.lanyard.signer.refresh.SourceFixture;
 import dev.lanyard.signer.refresh.TestClock;
 import java.net.InetAddress;
@@ -51,7 +51,7 @@ class ServeEmulatorTest {
     }
 
     private SessionCredentialSource source() {
-        var parameters = SessionSetup.parameters(SourceFixture.TA, SourceFixture.PROFILE, SourceFixture.ROLE, 3600, null,
+        var parameters = SessionParameters.resolve(SourceFixture.TA, SourceFixture.PROFILE, SourceFixture.ROLE, 3600, null,
                 null, emulator.endpoint(), false, false, false, Map.of());
         return new SessionCredentialSource(parameters, new KeyFiles(fixture.certificate.toString(), fixture.key.toString(),
                 null, null), Map.of(), real, d -> Thread.sleep(d), s -> { }, "test");
