@@ -36,7 +36,11 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
     private final CryptoProviders providers;
     private final RolesAnywhereClient client;
     private final ExecutorService worker;
-    private volatile String fetchedWith;
+    private volatile Fetched fetchedWith;
+
+    /** The key files of the last fetch: the digest of their bytes, and their stamp taken before reading them. */
+    private record Fetched(String digest, KeyFiles.Stamp stamp) {
+    }
 
     public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
                                    Sleeper sleeper, Consumer<String> debug, String userAgent) {
@@ -68,25 +72,39 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
         }
     }
 
-    /** True when the certificate, key or intermediates on disk differ from those of the last fetch. */
+    /**
+     * True when the certificate, key or intermediates on disk differ from those of the last fetch:
+     * cheap while the files' stamps are unchanged, their contents compared when a stamp moved.
+     */
     @Override
     public boolean changed() {
-        String last = fetchedWith;
+        Fetched last = fetchedWith;
         if (last == null) {
             return false;
         }
+        KeyFiles.Stamp stamp = keys.stamp(clock.instant());
+        if (stamp != null && stamp.sameAs(last.stamp())) {
+            return false;
+        }
         try {
-            return !last.equals(digest(keys.read(env)));
+            if (last.digest().equals(digest(keys.read(env)))) {
+                if (fetchedWith == last) {
+                    fetchedWith = new Fetched(last.digest(), stamp);
+                }
+                return false;
+            }
+            return true;
         } catch (RuntimeException unreadable) {
             return false;
         }
     }
 
     private Credentials fetchHere() {
+        KeyFiles.Stamp stamp = keys.stamp(clock.instant());
         KeyMaterial material = keys.read(env);
         // Recorded before signing: a certificate that is refused is not retried at every request, only
         // on the regular schedule (or when the files change again).
-        fetchedWith = digest(material);
+        fetchedWith = new Fetched(digest(material), stamp);
         SigningIdentity identity = IdentityLoader.load(material, keys.password(), providers, clock.instant());
         return client.createSession(parameters.request(), identity, parameters.region());
     }
