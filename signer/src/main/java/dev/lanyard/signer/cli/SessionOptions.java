@@ -138,14 +138,18 @@ public final class SessionOptions {
 
     /**
      * The cache entry name for these flags as given (not validated: an entry only exists for flags
-     * that were valid when it was stored) and the key material, so a cache hit parses nothing.
+     * that were valid when it was stored) and the key material, so a cache hit parses nothing:
+     * {@code FLAGS-MATERIAL}, where FLAGS digests the flags and the key sources (paths, env:NAME) and
+     * MATERIAL the bytes read from them. A renewed certificate keeps FLAGS and changes MATERIAL, so it
+     * never reuses the old certificate's credentials, and storing its entry removes the old one.
      */
     String cacheEntry(Map<String, String> env, KeyMaterial material) {
-        CacheKey key = material.addTo(new CacheKey())
+        String flags = new CacheKey().add(material.certificateSource()).add(material.keySource())
+                .add(material.intermediatesSource())
                 .add(trustAnchorArn).add(profileArn).add(roleArn).add(Integer.toString(sessionDuration))
                 .add(roleSessionName).add(region).add(endpoint).add(env.get("AWS_ENDPOINT_URL_ROLESANYWHERE"))
-                .add(env.get("AWS_USE_FIPS_ENDPOINT")).add(useFipsEndpoint ? "fips-endpoint" : "");
-        return key.name();
+                .add(env.get("AWS_USE_FIPS_ENDPOINT")).add(useFipsEndpoint ? "fips-endpoint" : "").name().substring(0, 32);
+        return flags + "-" + material.addTo(new CacheKey()).add(flags).name();
     }
 
     public SessionParameters parameters(Map<String, String> env) {

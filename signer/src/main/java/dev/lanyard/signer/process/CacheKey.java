@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
- * The cache entry name: SHA-256 ({@link Sha256}: no crypto provider, no key parsing) over the exact bytes of the
- * certificate, key and intermediates and every parameter that changes the session: the ARNs, duration,
- * session name, region and endpoint. A renewed certificate or key gives a new name, so it never reuses
- * credentials obtained with the old one.
+ * A digest for cache entry names: SHA-256 ({@link Sha256}: no crypto provider, no key parsing) over
+ * length-prefixed fields, e.g. the exact bytes of the certificate, key and intermediates and every
+ * parameter that changes the session: the ARNs, duration, session name, region and endpoint. A renewed
+ * certificate or key gives a new name, so it never reuses credentials obtained with the old one.
  */
 public final class CacheKey {
     private final Sha256 digest = new Sha256();

@@ -89,6 +89,25 @@ class CredentialCacheCliTest {
     }
 
     @Test
+    void theRenewedCertificatesEntryReplacesTheOldOne() throws Exception {
+        at(NOW);
+        TestPki.Issued renewed = f.pki.leaf(f.root, TestPki.LeafSpec.svid(NOW));
+        renewed.writeCertificate(f.certPem);
+        renewed.writeKey(f.keyPem);
+        at(NOW.plus(Duration.ofMinutes(1)));
+        assertEquals(1, entries().size(), "the old certificate's credentials do not stay on disk");
+        assertTrue(Files.readString(entries().get(0)).contains("ASIASECOND"));
+    }
+
+    @Test
+    void expiredEntriesAreRemovedAtTheNextStore() throws Exception {
+        at(NOW);
+        Cli.Result other = at(NOW.plus(Duration.ofMinutes(90)), "--role-session-name", "other");
+        assertTrue(other.stdout().contains("ASIASECOND"), other.toString());
+        assertEquals(1, entries().size(), "the first entry expired at " + EXPIRES);
+    }
+
+    @Test
     void otherParametersGetTheirOwnEntry() throws Exception {
         at(NOW);
         at(NOW, "--session-duration", "900");
