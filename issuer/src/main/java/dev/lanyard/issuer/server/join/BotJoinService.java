@@ -63,8 +63,8 @@ public final class BotJoinService {
             bot = token.botName();
             check(token, method, req.botName(), now);
             if ("jwt".equals(method)) {
-                JwtRule rule = JwtRule.parse(new ObjectMapper().convertValue(token.jwt(), Map.class), "spec.jwt");
-                JwtCheck.verify(req.jwt(), rule, jwks.load(rule), now);
+                JwtRule rule = rule(token);
+                JwtCheck.verify(req.jwt(), rule, jwks.load(rule, Jws.kid(req.jwt())), now);
             } else if (!issuer.store().deleteResource(Kind.TOKEN, token.name())) {
                 throw denied("join token was used already");
             }
@@ -138,6 +138,16 @@ public final class BotJoinService {
         }
         if (issuer.resources().find(Kind.BOT, token.botName()).isEmpty()) {
             throw denied("bot " + token.botName() + " no longer exists");
+        }
+    }
+
+    /** The stored rule, checked again: a rule that no longer passes the checks is refused, not used. */
+    private static JwtRule rule(JoinToken token) {
+        try {
+            return JwtRule.parse(new ObjectMapper().convertValue(token.jwt(), Map.class), "join rule '"
+                    + shorten(token.name()) + "'");
+        } catch (LanyardException e) {
+            throw denied(e.getMessage() + "; fix it with lanyard ctl create --force -f");
         }
     }
 
