@@ -49,7 +49,11 @@ public final class BotJoinService {
         this.jwks = new JwksSource(issuer.clock());
     }
 
-    public synchronized BotIdentityResponse join(BotJoinRequest req) {
+    /**
+     * Checks outside the lock (a JWKS fetch may take seconds and must not hold up other joins), then
+     * consumes the token and moves the generation under it.
+     */
+    public BotIdentityResponse join(BotJoinRequest req) {
         Instant now = issuer.clock().instant();
         String method = req.method() == null ? "token" : req.method();
         String tokenId = "token".equals(method) ? JoinAudit.tokenId(req.token()) : null;
@@ -65,17 +69,20 @@ public final class BotJoinService {
             if ("jwt".equals(method)) {
                 JwtRule rule = rule(token);
                 JwtCheck.verify(req.jwt(), rule, jwks.load(rule, Jws.kid(req.jwt())), now);
-            } else if (!issuer.store().deleteResource(Kind.TOKEN, token.name())) {
-                throw denied("join token was used already");
             }
-            long generation = generations.get(bot).map(s -> s.generation() + 1).orElse(1L);
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("join_method", method);
-            if (tokenId != null) {
-                extra.put("token_id", tokenId);
+            synchronized (this) {
+                if ("token".equals(method) && !issuer.store().deleteResource(Kind.TOKEN, token.name())) {
+                    throw denied("join token was used already");
+                }
+                long generation = generations.get(bot).map(s -> s.generation() + 1).orElse(1L);
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("join_method", method);
+                if (tokenId != null) {
+                    extra.put("token_id", tokenId);
+                }
+                extra.put("generation", generation);
+                return issue(bot, method, key, ttl, AuditEvent.BOT_JOIN, extra, generation, null);
             }
-            extra.put("generation", generation);
-            return issue(bot, method, key, ttl, AuditEvent.BOT_JOIN, extra, generation, null);
         } catch (LanyardException e) {
             audit.joinFailed(now, bot, method, tokenId, e.getMessage());
             throw e;
