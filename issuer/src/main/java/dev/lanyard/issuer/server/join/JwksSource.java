@@ -68,8 +68,8 @@ final class JwksSource {
             return e.jwks();
         }
         throw new LanyardException(Failure.UNAVAILABLE, "the join rule's JWKS is unavailable: " + e.error()
-                + (e.attempted().equals(now) ? "" : " (at " + e.attempted() + "; retried after " + MIN_GAP.toSeconds()
-                + "s)"));
+                + (e.attempted().equals(now) ? "" : " (last attempt at " + e.attempted() + "; tried again at most every "
+                + MIN_GAP.toSeconds() + "s)"));
     }
 
     private Entry attempt(String url, Entry old, Instant now) {

@@ -159,6 +159,11 @@ class JwksSourceTest {
                     .filter(a -> a.type().equals(AuditEvent.BOT_JOIN_FAILED)).findFirst().orElseThrow();
             assertEquals(e.getMessage(), failed.toMap().get("reason"), failed.toMap().toString());
             assertEquals("bot:ci-bot", failed.toMap().get("caller"), failed.toMap().toString());
+            clock.advance(Duration.ofSeconds(10));
+            LanyardException again = assertThrows(LanyardException.class, () -> service.join(new BotJoinRequest("jwt",
+                    "offline-ci", jwt, null, BotJoinServiceTest.pem(BotJoinServiceTest.key()), null)));
+            assertTrue(again.getMessage().endsWith("(connection refused) (last attempt at " + clock.instant()
+                    .minusSeconds(10) + "; tried again at most every 30s)"), again.getMessage());
         }
     }
 
