@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bot against a real issuer process (the packaged {@code quarkus-run.jar}, as {@code bin/lanyard}
- * runs it) that is stopped with SIGTERM and started again on the same port and data dir: the last
+ * The packaged bot against a real issuer process (both from {@code quarkus-run.jar}, as
+ * {@code bin/lanyard bot start} and {@code bin/lanyard issuer start} run them) that is stopped with SIGTERM and started again on the same port and data dir: the last
  * valid SVID stays on disk, {@code /readyz} and {@code /metrics} report the failures and the backoff,
  * and the running bot renews by itself once the issuer is back. An integration test: it needs the
  * package phase ({@code mvn -pl issuer verify}).
@@ -128,7 +128,8 @@ class BotIssuerOutageIT {
                     destination: {type: directory, path: %s}
                     svid: {path: %s}
                 """.formatted(port, token, pin, tmp.resolve("storage"), tmp.resolve("out"), PATH));
-        return BotProcess.start(tmp, "bot", "start", "-c", config.toString());
+        return BotProcess.launch(tmp, List.of(BotProcess.java(), "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-jar", JAR.toString(), "bot", "start", "-c", config.toString()));
     }
 
     private String svidSerial() throws Exception {
