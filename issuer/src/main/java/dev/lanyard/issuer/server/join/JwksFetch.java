@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * ({@code Cache-Control: max-age}, clamped to 1 min..1 h; 5 min without one). Every failure is
  * {@code UNAVAILABLE} with one line naming the URL and the cause.
  */
-class JwksFetch {
+final class JwksFetch {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);

@@ -32,16 +32,11 @@ final class JwksSource {
     }
 
     private final Clock clock;
-    private final JwksFetch fetch;
+    private final JwksFetch fetch = new JwksFetch();
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     JwksSource(Clock clock) {
-        this(clock, new JwksFetch());
-    }
-
-    JwksSource(Clock clock, JwksFetch fetch) {
         this.clock = clock;
-        this.fetch = fetch;
     }
 
     /** The keys to verify a JWT with; {@code kid} (may be null) is the JWT header's key id. */
