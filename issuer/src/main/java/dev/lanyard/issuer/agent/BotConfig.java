@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The bot's whole configuration, from {@code bot.yaml} ({@link ConfigFile}) and/or flags
- * ({@link StartCommand}). {@code token} is the join token for {@code token}, and the name of the
+ * ({@link ConfigFlags}). {@code token} is the join token for {@code token}, and the name of the
  * join rule (the token resource) for {@code jwt}; {@code jwtFile} is where the JWT is read from at each
  * join and renewal (a CI OIDC token file or a Kubernetes projected service-account token).
  */

@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads {@code bot.yaml} (keys modelled on tbot). Unknown keys and invalid values are refused with
  * the file, the line and the reason. Values not given stay null here and get their defaults in
- * {@link ConfigMerge}, after the flags are applied.
+ * {@link ConfigFlags#resolve()}, after the flags are applied.
  */
 final class ConfigFile {
     static final int MAX_CHARS = 256 * 1024;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code --diag-addr HOST:PORT}: {@code /livez} (the loop is running), {@code /readyz} (every output
- * holds a valid SVID: 200, else 503) and {@code /metrics} (Prometheus text), on the JDK HTTP server.
+ * holds a valid SVID: 200, else 503; the body names outputs whose renewals are failing) and {@code /metrics} (Prometheus text), on the JDK HTTP server.
  */
 final class DiagServer implements AutoCloseable {
     private final HttpServer server;
@@ -39,8 +39,9 @@ final class DiagServer implements AutoCloseable {
             HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
             s.createContext("/livez", ex -> reply(ex, 200, "text/plain", "ok\n"));
             s.createContext("/readyz", ex -> {
-                boolean ready = Metrics.ready(states.get(), clock.instant());
-                reply(ex, ready ? 200 : 503, "text/plain", ready ? "ok\n" : "not ready: an output has no valid SVID\n");
+                List<OutputState> now = states.get();
+                reply(ex, Metrics.ready(now, clock.instant()) ? 200 : 503, "text/plain",
+                        Metrics.readiness(now, clock.instant()));
             });
             s.createContext("/metrics", ex -> reply(ex, 200, "text/plain; version=0.0.4; charset=utf-8",
                     Metrics.render(states.get(), clock.instant())));

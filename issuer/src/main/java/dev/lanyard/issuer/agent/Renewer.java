@@ -5,7 +5,9 @@ import dev.lanyard.common.x509.Certificates;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.lanyard.issuer.wire.Durations;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,8 +123,9 @@ final class Renewer {
         Instant next = schedule.afterFailure(now, s.failuresInARow() + 1, s.notAfter());
         String keeping = s.validAt(now) ? "keeping the current SVID, valid until " + s.notAfter()
                 : "no valid SVID in place";
-        log.println("WARN renewal failed output=" + s.output().name() + ": " + e.getMessage() + " (next attempt at "
-                + next + "; " + keeping + ")");
+        log.println("WARN renewal failed output=" + s.output().name() + ": " + e.getMessage() + " (failure "
+                + (s.failuresInARow() + 1) + " in a row; next attempt in " + Durations.format(Duration.between(now, next))
+                + " at " + next + "; " + keeping + ")");
         log.flush();
         return s.failed(next);
     }

@@ -37,12 +37,19 @@
  *       holder renewed the identity (a copy): refused, audited ({@code bot.renew.failed}), and the bot
  *       needs a new token. The identity lives in {@code storage/identity.json} (0600), certificate and key
  *       in one atomically replaced file.</li>
- *   <li>{@code jwt}: no shared secret. The token names a join rule (a token resource with
+ *   <li>{@code jwt}: no shared secret. The token names a join rule: a token resource with
  *       {@code join_method: jwt} and {@code spec.jwt: {issuer, audience, jwks_file | jwks_url | jwks,
- *       allow: [{claim: value, ...}]}}); the JWT (GitHub/GitLab OIDC, Kubernetes service-account token) is
- *       verified with the JDK alone (RS256/384/512, ES256/384; JWKS parsed with Jackson), then issuer,
- *       audience, exp/nbf/iat and the allow rules. Nothing is consumed; the bot re-proves itself by
- *       joining again before every renewal round, reading the JWT file afresh.</li>
+ *       allow: [{claim: value, ...}]}}, created with {@code lanyard ctl create -f token.yaml} and checked by
+ *       {@code dev.lanyard.issuer.resource.JwtJoinSpec} (known claim names only; {@code service_account:
+ *       NAMESPACE:NAME} is the Kubernetes shorthand for {@code sub: system:serviceaccount:NAMESPACE:NAME};
+ *       {@code jwks_url} is https, or http to a loopback address; {@code jwks_file} is absolute). The JWT
+ *       (GitHub/GitLab OIDC, Kubernetes service-account token) is verified with the JDK alone
+ *       (RS256/384/512, ES256/384), then issuer, audience, exp/nbf/iat and the allow rules. A JWKS URL is
+ *       fetched with a 5 s connect and 10 s answer timeout and cached (max-age clamped to 1 min..1 h, else
+ *       5 min); an unknown {@code kid} fetches early, at most once per 30 s; while the provider is down
+ *       the last good set serves for up to 24 h; without one the join is refused ({@code UNAVAILABLE})
+ *       and the audit event {@code bot.join.failed} carries the reason. Nothing is consumed; the bot
+ *       re-proves itself by joining again before every renewal round, reading the JWT file afresh.</li>
  * </ul>
  *
  * <h2>Outputs</h2>
@@ -56,9 +63,16 @@
  * {@link dev.lanyard.issuer.agent.RenewalSchedule} (pure): the earlier of {@code renewal_interval} and
  * the half-life with ±10 % jitter; after failures, exponential backoff (1 s doubling, capped at 5 min),
  * with a last attempt just before the current SVID lapses. While the issuer is unreachable the files
- * stay as they are. One line per renewal: {@code INFO renewed output=DIR spiffe_id=ID serial=HEX
- * expires=TIME}. SIGUSR1 renews now, SIGHUP re-reads the configuration (outputs added, moved or
- * removed), SIGTERM/SIGINT stop after the current round. {@code --diag-addr HOST:PORT} serves
- * {@code /livez}, {@code /readyz} (200 once every output holds a valid SVID) and {@code /metrics}.
+ * stay as they are, and the running bot renews by itself once it is back. One line per renewal:
+ * {@code INFO renewed output=DIR spiffe_id=ID serial=HEX expires=TIME}; one per failure:
+ * {@code WARN renewal failed output=DIR: REASON (failure N in a row; next attempt in 4s at TIME;
+ * keeping the current SVID, valid until TIME)}. SIGUSR1 renews now, SIGHUP re-reads the configuration
+ * (outputs added, moved or removed; a broken file is logged and the running configuration kept),
+ * SIGTERM/SIGINT stop after the current round (exit 0). {@code --diag-addr HOST:PORT} serves
+ * {@code /livez}, {@code /readyz} (200 once every output holds a valid SVID, else 503; the body names
+ * outputs whose renewals fail, with the count and the next attempt) and {@code /metrics}
+ * ({@code lanyard_bot_renewals_total}, {@code lanyard_bot_renewal_failures_total},
+ * {@code lanyard_bot_renewal_failures_in_a_row}, {@code lanyard_bot_next_attempt_seconds},
+ * {@code lanyard_bot_svid_expiry_seconds}, per {@code output} label, and {@code lanyard_bot_ready}).
  */
 package dev.lanyard.issuer.agent;

@@ -27,11 +27,22 @@ final class BotProcess implements AutoCloseable {
     }
 
     static BotProcess start(Path workDir, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                "dev.lanyard.issuer.Main"));
+        List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.lanyard.issuer.Main"));
         cmd.addAll(List.of(args));
-        return new BotProcess(new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true).start());
+        return launch(workDir, cmd);
+    }
+
+    /** Any command (e.g. the packaged issuer), with HOME set to {@code workDir} and no LANYARD_* variables. */
+    static BotProcess launch(Path workDir, List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LANYARD_"));
+        pb.environment().put("HOME", workDir.toString());
+        return new BotProcess(pb.start());
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** Waits for the {@code n}-th line (1-based) matching {@code pattern}; fails with the whole output. */
@@ -67,6 +78,10 @@ final class BotProcess implements AutoCloseable {
             throw new AssertionError("the bot did not exit; output:\n" + output());
         }
         return process.exitValue();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     String output() {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigFileTest {
     static final String PIN = "sha256:" + "ab".repeat(32);
@@ -78,6 +80,10 @@ class ConfigFileTest {
             not a mapping              | - a\\n- b                                               | bot.yaml:1: must be a mapping
             malformed yaml             | a: [1, 2                                               | malformed YAML
             oneshot not boolean        | oneshot: maybe                                         | bot.yaml:1: oneshot: must be true or false
+            proxy and auth server      | proxy_server: a:1\\nauth_server: b:2                    | bot.yaml:2: auth_server: give proxy_server or auth_server, not both
+            both TTL names             | credential_ttl: 1h\\ncertificate_ttl: 1h               | bot.yaml:2: certificate_ttl: certificate_ttl is the old name of credential_ttl
+            ca_path instead of pins    | onboarding:\\n  ca_path: /ca.pem                        | bot.yaml:2: onboarding.ca_path: not supported; pin the CA with ca_pins
+            empty reload command       | outputs:\\n  - type: spiffe-svid\\n    destination: {path: /o}\\n    svid: {path: /a}\\n    reload_command: [] | bot.yaml:5: outputs[0].reload_command: must name a program
             """)
     void refusesWithLineAndReason(String name, String yaml, String expected) {
         LanyardException e = assertThrows(LanyardException.class,
@@ -104,6 +110,43 @@ class ConfigFileTest {
         LanyardException e = assertThrows(LanyardException.class,
                 () -> filled.validate("bot.yaml", Failure.INVALID_INPUT));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void authServerAndCertificateTtlAreTbotsOtherNames() {
+        BotConfig c = ConfigFile.parse("auth_server: issuer.example.com:3025\ncertificate_ttl: 3h\n", "bot.yaml");
+        assertEquals("issuer.example.com:3025", c.proxyServer());
+        assertEquals(Duration.ofHours(3), c.credentialTtl());
+    }
+
+    @Test
+    void flagsOverrideTheFileAndAddAnOutput(@TempDir Path tmp) throws Exception {
+        ConfigFlags f = new ConfigFlags();
+        f.config = Files.writeString(tmp.resolve("bot.yaml"), GOOD);
+        f.proxyServer = "127.0.0.1:8443";
+        f.renewalInterval = "5m";
+        f.oneshot = true;
+        f.outputDir = Path.of("/opt/extra");
+        f.svidPath = "/svc/extra";
+        BotConfig c = f.resolve();
+        assertEquals("127.0.0.1:8443", c.proxyServer());
+        assertEquals(Duration.ofMinutes(5), c.renewalInterval());
+        assertEquals(Duration.ofHours(2), c.credentialTtl(), "from the file");
+        assertTrue(c.oneshot());
+        assertEquals(List.of(Path.of("/opt/roles-anywhere-svid"), Path.of("/opt/other"), Path.of("/opt/extra")),
+                c.outputs().stream().map(OutputConfig::directory).toList());
+    }
+
+    @Test
+    void theJwtMethodNeedsAJwtFileAndARuleName(@TempDir Path tmp) throws Exception {
+        ConfigFlags f = new ConfigFlags();
+        f.config = Files.writeString(tmp.resolve("bot.yaml"), GOOD.replace("join_method: token", "join_method: jwt"));
+        LanyardException e = assertThrows(LanyardException.class, f::resolve);
+        assertEquals(Failure.INVALID_INPUT, e.failure());
+        assertEquals(f.config + ": onboarding.jwt_file (or --jwt-file FILE) is required for the jwt join method",
+                e.getMessage());
+        f.jwtFile = Path.of("/var/run/secrets/tokens/lanyard");
+        assertEquals(JoinMethod.JWT, f.resolve().joinMethod());
     }
 
     @Test

@@ -40,6 +40,7 @@ class RenewerTest {
     AtomicBoolean issuerUp = new AtomicBoolean(true);
     AtomicInteger serials = new AtomicInteger();
     StringWriter log = new StringWriter();
+    volatile String bundle = "BUNDLE";
     Renewer renewer;
 
     @BeforeEach
@@ -77,6 +78,12 @@ class RenewerTest {
         assertEquals(t.plusSeconds(7), renewer.runDue());
         assertEquals(before, Files.readString(out.resolve("svid.pem")), "the last valid SVID stays in place");
         assertEquals(3, renewer.snapshot().get(0).failures());
+        assertTrue(log.toString().contains("WARN renewal failed output=" + out + ": issuer unreachable: connection "
+                + "refused (failure 2 in a row; next attempt in 2s at " + t.plusSeconds(3) + "; keeping the current "
+                + "SVID, valid until 2030-01-01T13:00:00Z)"), log.toString());
+        assertTrue(Metrics.readiness(renewer.snapshot(), clock.instant()).equals("ok\noutput " + out + ": SVID valid "
+                + "until 2030-01-01T13:00:00Z, 3 failed renewals in a row, next attempt in 4s\n"),
+                Metrics.readiness(renewer.snapshot(), clock.instant()));
         assertTrue(Metrics.ready(renewer.snapshot(), clock.instant()));
 
         issuerUp.set(true);
@@ -115,6 +122,18 @@ class RenewerTest {
         assertEquals(List.of(tmp.resolve("b")), renewer.snapshot().stream().map(s -> s.output().directory()).toList());
     }
 
+    @Test
+    void theBundleFollowsTheIssuersCaSet() throws Exception {
+        Path out = tmp.resolve("out");
+        renewer.configure(config(out));
+        renewer.runDue();
+        assertEquals("BUNDLE", Files.readString(out.resolve("svid_bundle.pem")));
+        bundle = "CURRENT CA + NEXT CA";
+        clock.advance(Duration.ofMinutes(20));
+        renewer.runDue();
+        assertEquals("CURRENT CA + NEXT CA", Files.readString(out.resolve("svid_bundle.pem")));
+    }
+
     private BotConfig config(Path out) {
         return new BotConfig("127.0.0.1:1", JoinMethod.TOKEN, "t", List.of("sha256:" + "00".repeat(32)), null,
                 tmp.resolve("storage"), Duration.ofHours(1), Duration.ofMinutes(20), false, null,
@@ -132,7 +151,7 @@ class RenewerTest {
                     BigInteger.valueOf(serial), now.minus(Duration.ofMinutes(1)), now.plus(ttl))
                     .uri("spiffe://example.org/svc/app").build(), kp.getPrivate());
             return new SvidFetcher.Svid("spiffe://example.org/svc/app", Integer.toString(serial), c,
-                    Certificates.toPem(c), Pem.encode("PRIVATE KEY", kp.getPrivate().getEncoded()), "BUNDLE", null);
+                    Certificates.toPem(c), Pem.encode("PRIVATE KEY", kp.getPrivate().getEncoded()), bundle, null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -49,7 +49,11 @@ public final class BotJoinService {
         this.jwks = new JwksSource(issuer.clock());
     }
 
-    public synchronized BotIdentityResponse join(BotJoinRequest req) {
+    /**
+     * Checks outside the lock (a JWKS fetch may take seconds and must not hold up other joins), then
+     * consumes the token and moves the generation under it.
+     */
+    public BotIdentityResponse join(BotJoinRequest req) {
         Instant now = issuer.clock().instant();
         String method = req.method() == null ? "token" : req.method();
         String tokenId = "token".equals(method) ? JoinAudit.tokenId(req.token()) : null;
@@ -63,19 +67,22 @@ public final class BotJoinService {
             bot = token.botName();
             check(token, method, req.botName(), now);
             if ("jwt".equals(method)) {
-                JwtRule rule = JwtRule.parse(new ObjectMapper().convertValue(token.jwt(), Map.class), "spec.jwt");
-                JwtCheck.verify(req.jwt(), rule, jwks.load(rule), now);
-            } else if (!issuer.store().deleteResource(Kind.TOKEN, token.name())) {
-                throw denied("join token was used already");
+                JwtRule rule = rule(token);
+                JwtCheck.verify(req.jwt(), rule, jwks.load(rule, Jws.kid(req.jwt())), now);
             }
-            long generation = generations.get(bot).map(s -> s.generation() + 1).orElse(1L);
-            Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("join_method", method);
-            if (tokenId != null) {
-                extra.put("token_id", tokenId);
+            synchronized (this) {
+                if ("token".equals(method) && !issuer.store().deleteResource(Kind.TOKEN, token.name())) {
+                    throw denied("join token was used already");
+                }
+                long generation = generations.get(bot).map(s -> s.generation() + 1).orElse(1L);
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("join_method", method);
+                if (tokenId != null) {
+                    extra.put("token_id", tokenId);
+                }
+                extra.put("generation", generation);
+                return issue(bot, method, key, ttl, AuditEvent.BOT_JOIN, extra, generation, null);
             }
-            extra.put("generation", generation);
-            return issue(bot, method, key, ttl, AuditEvent.BOT_JOIN, extra, generation, null);
         } catch (LanyardException e) {
             audit.joinFailed(now, bot, method, tokenId, e.getMessage());
             throw e;
@@ -138,6 +145,16 @@ public final class BotJoinService {
         }
         if (issuer.resources().find(Kind.BOT, token.botName()).isEmpty()) {
             throw denied("bot " + token.botName() + " no longer exists");
+        }
+    }
+
+    /** The stored rule, checked again: a rule that no longer passes the checks is refused, not used. */
+    private static JwtRule rule(JoinToken token) {
+        try {
+            return JwtRule.parse(new ObjectMapper().convertValue(token.jwt(), Map.class), "join rule '"
+                    + shorten(token.name()) + "'");
+        } catch (LanyardException e) {
+            throw denied(e.getMessage() + "; fix it with lanyard ctl create --force -f");
         }
     }
 

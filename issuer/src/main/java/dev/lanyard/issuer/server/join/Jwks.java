@@ -74,6 +74,10 @@ record Jwks(List<Key> keys) {
         return new Jwks(out);
     }
 
+    boolean hasKid(String kid) {
+        return keys.stream().anyMatch(k -> kid.equals(k.kid()));
+    }
+
     /** The keys a token with this {@code kid} (may be null) could be signed with. */
     List<PublicKey> candidates(String kid, String keyAlgorithm) {
         return keys.stream().filter(k -> k.publicKey().getAlgorithm().equals(keyAlgorithm))

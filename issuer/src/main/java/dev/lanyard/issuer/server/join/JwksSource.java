@@ -3,10 +3,6 @@ package dev.lanyard.issuer.server.join;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,67 +13,83 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads the JWKS a join rule names: an inline document, a file (read at each use, so a rotated file
- * is picked up), or an https URL (cached for five minutes, then fetched again; a failed fetch keeps
- * nothing, so the next join tries again).
+ * is picked up), or a URL ({@link JwksFetch}), cached per URL.
+ *
+ * <p>URL cache: a fetched set is used until its refresh time ({@code Cache-Control: max-age} clamped
+ * to 1 min..1 h, else 5 min), then fetched again. A JWT whose {@code kid} is not in the cached set
+ * (the provider rotated its keys) triggers an early fetch. Fetches outside the schedule, and retries
+ * after a failed fetch, happen at most once per {@link #MIN_GAP} per URL, so garbage {@code kid}s
+ * cannot make the issuer hammer the provider. When a fetch fails the last good set is used for up to
+ * {@link #MAX_STALE}; with nothing usable the join is refused ({@code UNAVAILABLE}) with the reason,
+ * which the caller audits.
  */
 final class JwksSource {
-    static final Duration URL_CACHE = Duration.ofMinutes(5);
+    static final Duration MIN_GAP = Duration.ofSeconds(30);
+    static final Duration MAX_STALE = Duration.ofHours(24);
 
-    private record Cached(Jwks jwks, Instant fetched) {
+    /** What is known about one URL: the last good set (may be null), when to refresh, the last attempt. */
+    private record Entry(Jwks jwks, Instant fetched, Instant refreshAt, Instant attempted, String error) {
     }
 
     private final Clock clock;
-    private final HttpClient http;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final JwksFetch fetch = new JwksFetch();
+    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     JwksSource(Clock clock) {
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    Jwks load(JwtRule rule) {
+    /** The keys to verify a JWT with; {@code kid} (may be null) is the JWT header's key id. */
+    Jwks load(JwtRule rule, String kid) {
         if (rule.jwks() != null) {
-            return Jwks.parse(rule.jwks(), "jwks");
+            return Jwks.parse(rule.jwks(), "the join rule's inline jwks");
         }
         if (rule.jwksFile() != null) {
-            Path p = Path.of(rule.jwksFile());
-            try {
-                if (Files.size(p) > Jwks.MAX_CHARS) {
-                    throw unavailable(p + ": larger than 256 KiB");
-                }
-                return Jwks.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
-            } catch (IOException e) {
-                throw unavailable("cannot read the JWKS file " + p + " (" + e.getMessage() + ")");
-            }
+            return file(Path.of(rule.jwksFile()));
         }
+        return url(rule.jwksUrl(), kid);
+    }
+
+    private Jwks url(String url, String kid) {
         Instant now = clock.instant();
-        Cached c = cache.get(rule.jwksUrl());
-        if (c != null && now.isBefore(c.fetched().plus(URL_CACHE))) {
-            return c.jwks();
+        Entry e = cache.get(url);
+        boolean due = e == null || e.jwks() == null || !now.isBefore(e.refreshAt())
+                || kid != null && !e.jwks().hasKid(kid);
+        boolean mayFetch = e == null || !now.isBefore(e.attempted().plus(MIN_GAP));
+        if (due && mayFetch) {
+            e = attempt(url, e, now);
         }
-        Jwks fresh = fetch(rule.jwksUrl());
-        cache.put(rule.jwksUrl(), new Cached(fresh, now));
-        return fresh;
+        if (e.jwks() != null && now.isBefore(e.fetched().plus(MAX_STALE))) {
+            return e.jwks();
+        }
+        throw new LanyardException(Failure.UNAVAILABLE, "the join rule's JWKS is unavailable: " + e.error()
+                + (e.attempted().equals(now) ? "" : " (last attempt at " + e.attempted() + "; tried again at most every "
+                + MIN_GAP.toSeconds() + "s)"));
     }
 
-    private Jwks fetch(String url) {
+    private Entry attempt(String url, Entry old, Instant now) {
+        Entry next;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw unavailable("JWKS URL " + url + " answered HTTP " + r.statusCode());
-            }
-            return Jwks.parse(r.body(), url);
-        } catch (IOException e) {
-            throw unavailable("cannot fetch the JWKS from " + url + " (" + e.getMessage() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted while fetching the JWKS from " + url);
+            JwksFetch.Result r = fetch.get(url);
+            next = new Entry(r.jwks(), now, now.plus(r.refresh()), now, null);
+        } catch (LanyardException failure) {
+            next = old != null && old.jwks() != null
+                    ? new Entry(old.jwks(), old.fetched(), old.refreshAt(), now, failure.getMessage())
+                    : new Entry(null, now, now, now, failure.getMessage());
         }
+        cache.put(url, next);
+        return next;
     }
 
-    private static LanyardException unavailable(String message) {
-        return new LanyardException(Failure.UNAVAILABLE, message);
+    private static Jwks file(Path p) {
+        try {
+            if (Files.size(p) > Jwks.MAX_CHARS) {
+                throw new LanyardException(Failure.UNAVAILABLE, "the JWKS file " + p + " is larger than 256 KiB");
+            }
+            return Jwks.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+        } catch (IOException e) {
+            throw new LanyardException(Failure.UNAVAILABLE, "cannot read the JWKS file " + p + " ("
+                    + JwksFetch.describe(e) + ")");
+        }
     }
 }

@@ -57,6 +57,19 @@ record Jws(JsonNode header, JsonNode claims) {
                 + (kid == null ? "" : " (kid '" + kid + "')"));
     }
 
+    /** The {@code kid} of a JWT's header, or null when there is none or the token is malformed. */
+    static String kid(String token) {
+        if (token == null || token.length() > MAX_CHARS || token.indexOf('.') < 0) {
+            return null;
+        }
+        try {
+            JsonNode h = json(token.substring(0, token.indexOf('.')), "header");
+            return h.hasNonNull("kid") ? h.path("kid").asText() : null;
+        } catch (LanyardException e) {
+            return null;
+        }
+    }
+
     private static boolean check(String jca, PublicKey key, byte[] signed, byte[] signature) {
         try {
             byte[] sig = jca.endsWith("ECDSA") ? derFromConcat(signature) : signature;

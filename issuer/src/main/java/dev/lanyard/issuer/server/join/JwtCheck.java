@@ -1,6 +1,7 @@
 package dev.lanyard.issuer.server.join;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lanyard.issuer.resource.JwtJoinSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -8,11 +9,14 @@ import java.util.Map;
 /**
  * The JWT join decision: signature by a key of the rule's JWKS ({@link Jws}), then issuer, audience,
  * time ({@code exp} required; {@code nbf} and {@code iat} honoured with a small leeway for clock
- * skew), then the allow rules. Each refusal names the one check that failed; the JWT itself is never
+ * skew), then the allow rules ({@code service_account: NS:NAME} matches the Kubernetes subject
+ * {@code system:serviceaccount:NS:NAME}). Each refusal names the one check that failed; the JWT itself is never
  * echoed.
  */
 final class JwtCheck {
     static final Duration LEEWAY = Duration.ofSeconds(30);
+    /** A Kubernetes service-account token's subject; {@code service_account: NS:NAME} matches it plus NS:NAME. */
+    static final String KUBERNETES_SUBJECT = "system:serviceaccount:";
 
     private JwtCheck() {
     }
@@ -66,8 +70,10 @@ final class JwtCheck {
 
     private static boolean matches(JsonNode claims, Map<String, String> rule) {
         for (Map.Entry<String, String> e : rule.entrySet()) {
-            JsonNode v = claims.get(e.getKey());
-            if (v == null || !v.isValueNode() || !v.asText().equals(e.getValue())) {
+            boolean k8s = e.getKey().equals(JwtJoinSpec.SERVICE_ACCOUNT);
+            JsonNode v = claims.get(k8s ? "sub" : e.getKey());
+            String wanted = k8s ? KUBERNETES_SUBJECT + e.getValue() : e.getValue();
+            if (v == null || !v.isValueNode() || !v.asText().equals(wanted)) {
                 return false;
             }
         }

@@ -97,16 +97,34 @@ class JwtCheckTest {
     }
 
     @Test
+    void kubernetesServiceAccountShorthand() throws Exception {
+        JwtRule k8s = JwtRule.parse(Map.of("issuer", TestIdp.ISSUER, "audience", TestIdp.AUDIENCE, "jwks", idp.jwks(),
+                "allow", List.of(Map.of("service_account", "build:deployer"))), "join rule 'k8s'");
+        ObjectNode c = idp.claims(NOW).put("sub", "system:serviceaccount:build:deployer");
+        assertEquals("system:serviceaccount:build:deployer", JwtCheck.verify(idp.rs256(c), k8s, jwks, NOW)
+                .path("sub").asText());
+        for (String other : List.of("system:serviceaccount:build:other", "system:serviceaccount:prod:deployer",
+                "build:deployer")) {
+            LanyardException e = assertThrows(LanyardException.class,
+                    () -> JwtCheck.verify(idp.rs256(idp.claims(NOW).put("sub", other)), k8s, jwks, NOW));
+            assertTrue(e.getMessage().contains("no allow rule"), e.getMessage());
+        }
+    }
+
+    @Test
     void ruleValidation() {
         LanyardException e = assertThrows(LanyardException.class, () -> JwtRule.parse(Map.of("issuer", "i",
-                "audience", "a", "jwks_file", "/f", "allow", List.of()), "spec.jwt"));
-        assertTrue(e.getMessage().startsWith("spec.jwt.allow: must list at least one rule"), e.getMessage());
+                "audience", "a", "jwks_file", "/f", "allow", List.of()), "join rule 'r'"));
+        assertTrue(e.getMessage().startsWith("join rule 'r': spec.jwt.allow: must list at least one rule"),
+                e.getMessage());
         e = assertThrows(LanyardException.class, () -> JwtRule.parse(Map.of("issuer", "i", "audience", "a",
-                "allow", List.of(Map.of("sub", "x"))), "spec.jwt"));
+                "allow", List.of(Map.of("sub", "x"))), "join rule 'r'"));
         assertTrue(e.getMessage().contains("exactly one of jwks_file, jwks_url or jwks"), e.getMessage());
         e = assertThrows(LanyardException.class, () -> JwtRule.parse(Map.of("issuer", "i", "audience", "a",
-                "jwks_url", "http://plain", "allow", List.of(Map.of("sub", "x"))), "spec.jwt"));
+                "jwks_url", "http://idp.example.com/jwks", "allow", List.of(Map.of("sub", "x"))), "join rule 'r'"));
         assertTrue(e.getMessage().contains("https"), e.getMessage());
+        assertEquals("http://127.0.0.1:8080/jwks", JwtRule.parse(Map.of("issuer", "i", "audience", "a",
+                "jwks_url", "http://127.0.0.1:8080/jwks", "allow", List.of(Map.of("sub", "x"))), "r").jwksUrl());
     }
 
     @Test
