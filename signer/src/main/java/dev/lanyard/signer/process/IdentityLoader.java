@@ -82,8 +82,8 @@ public final class IdentityLoader {
         return keyAlg.equals(certAlg) || (keyAlg.startsWith("ML-DSA") && certAlg.startsWith("ML-DSA"));
     }
 
-    private static LanyardException mismatch(KeyMaterial m, X509Certificate leaf, String why) {
-        return new LanyardException(Failure.KEY_OR_CERTIFICATE, m.keySource() + ": the private key does not match the"
+    private static KeyMismatchException mismatch(KeyMaterial m, X509Certificate leaf, String why) {
+        return new KeyMismatchException(m.keySource() + ": the private key does not match the"
                 + " certificate in " + m.certificateSource() + " (" + leaf.getSubjectX500Principal().getName() + "): "
                 + why);
     }

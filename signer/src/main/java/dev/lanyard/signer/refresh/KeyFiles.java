@@ -1,6 +1,7 @@
 package dev.lanyard.signer.refresh;
 
 import dev.lanyard.signer.process.KeyMaterial;
+import dev.lanyard.signer.process.KeyMaterialReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,7 +19,12 @@ import java.util.Map;
 public record KeyFiles(String certificate, String privateKey, String intermediates, char[] password) {
 
     public KeyMaterial read(Map<String, String> env) {
-        return KeyMaterial.read(certificate, privateKey, intermediates, env, InputStream.nullInputStream());
+        return reader(new KeyMaterial.StandardInput(env, InputStream.nullInputStream())).read();
+    }
+
+    /** A reader of these files through {@code input}, which re-reads them when the key did not match. */
+    public KeyMaterialReader reader(KeyMaterial.Input input) {
+        return new KeyMaterialReader(certificate, privateKey, intermediates, input);
     }
 
     /**

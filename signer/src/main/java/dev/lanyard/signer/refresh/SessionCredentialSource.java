@@ -6,12 +6,14 @@ import dev.lanyard.signer.crypto.CryptoProviders;
 import dev.lanyard.signer.process.CacheKey;
 import dev.lanyard.signer.process.IdentityLoader;
 import dev.lanyard.signer.process.KeyMaterial;
+import dev.lanyard.signer.process.KeyMaterialReader;
 import dev.lanyard.signer.process.SessionParameters;
 import dev.lanyard.signer.session.Credentials;
 import dev.lanyard.signer.session.RolesAnywhereClient;
 import dev.lanyard.signer.session.SigningIdentity;
 import dev.lanyard.signer.session.Sleeper;
 import dev.lanyard.signer.sigv4.X509RequestSigner;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -25,13 +27,15 @@ import java.util.function.Consumer;
  * signing identity and calls CreateSession through ONE client whose HTTP connections are kept alive
  * between refreshes. {@link #changed()} compares the files with those of the last fetch (the bytes'
  * SHA-256, as the credential-process cache key does), so a renewed SVID is noticed before the current
- * credentials are due for refresh. Fetches run on one thread made by the crypto providers' factory, so in FIPS mode
+ * credentials are due for refresh. A fetch that reads a key that is not the certificate's reads the files once
+ * more ({@link KeyMaterialReader}): a writer such as lanyard bot may have swapped them between the two
+ * reads. Fetches run on one thread made by the crypto providers' factory, so in FIPS mode
  * they run approved-only whichever thread asks.
  */
 public final class SessionCredentialSource implements CredentialSource, AutoCloseable {
     private final SessionParameters parameters;
     private final KeyFiles keys;
-    private final Map<String, String> env;
+    private final KeyMaterialReader reader;
     private final Clock clock;
     private final CryptoProviders providers;
     private final RolesAnywhereClient client;
@@ -44,9 +48,16 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
 
     public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
                                    Sleeper sleeper, Consumer<String> debug, String userAgent) {
+        this(parameters, keys, new KeyMaterial.StandardInput(env, InputStream.nullInputStream()), clock, sleeper, debug,
+                userAgent);
+    }
+
+    /** As above, reading the key files through {@code input} (tests change the files between two reads). */
+    SessionCredentialSource(SessionParameters parameters, KeyFiles keys, KeyMaterial.Input input, Clock clock,
+                            Sleeper sleeper, Consumer<String> debug, String userAgent) {
         this.parameters = parameters;
         this.keys = keys;
-        this.env = env;
+        this.reader = keys.reader(input);
         this.clock = clock;
         this.providers = new CryptoProviders(parameters.mode());
         boolean tls = parameters.endpoint().url().getScheme().equals("https");
@@ -87,7 +98,7 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
             return false;
         }
         try {
-            if (last.digest().equals(digest(keys.read(env)))) {
+            if (last.digest().equals(digest(reader.read()))) {
                 if (fetchedWith == last) {
                     fetchedWith = new Fetched(last.digest(), stamp);
                 }
@@ -99,9 +110,13 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
         }
     }
 
+    /** One fetch; the files are read again once if the key read is not the certificate's (a renewal in between). */
     private Credentials fetchHere() {
         KeyFiles.Stamp stamp = keys.stamp(clock.instant());
-        KeyMaterial material = keys.read(env);
+        return reader.withMatchingPair(material -> fetchWith(material, stamp));
+    }
+
+    private Credentials fetchWith(KeyMaterial material, KeyFiles.Stamp stamp) {
         // Recorded before signing: a certificate that is refused is not retried at every request, only
         // on the regular schedule (or when the files change again).
         fetchedWith = new Fetched(digest(material), stamp);
