@@ -14,11 +14,13 @@ import java.util.List;
  * join and renewal (a CI OIDC token file or a Kubernetes projected service-account token).
  */
 record BotConfig(String proxyServer, JoinMethod joinMethod, String token, List<String> caPins, Path jwtFile,
-                 Path storage, Duration credentialTtl, Duration renewalInterval, boolean oneshot, String diagAddr,
+                 Path storage, Duration credentialTtl, Duration renewalInterval, boolean oneshot, DiagAddress diagAddr,
                  List<OutputConfig> outputs) {
     static final Duration DEFAULT_TTL = Duration.ofHours(1);
     static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration DEFAULT_RENEWAL = Duration.ofMinutes(20);
+    /** The join method when neither bot.yaml nor {@code --join-method} names one (documented as the default). */
+    static final JoinMethod DEFAULT_JOIN_METHOD = JoinMethod.TOKEN;
 
     BotConfig {
         caPins = List.copyOf(caPins);
@@ -42,7 +44,6 @@ record BotConfig(String proxyServer, JoinMethod joinMethod, String token, List<S
         present(proxyServer != null, missing, source, "proxy_server (or --proxy-server HOST:PORT) is required");
         require(proxyServer.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}"), source,
                 "proxy_server '" + proxyServer + "' is not HOST:PORT");
-        present(joinMethod != null, missing, source, "onboarding.join_method (or --join-method token|jwt) is required");
         present(token != null, missing, source, joinMethod == JoinMethod.JWT
                 ? "onboarding.token (or --token) must name the join rule (the token resource) for the jwt method"
                 : "onboarding.token (or --token) is required");

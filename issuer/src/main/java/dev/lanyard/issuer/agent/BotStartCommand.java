@@ -40,8 +40,8 @@ final class BotStartCommand implements Callable<Integer> {
         DiagServer diag = config.diagAddr() == null ? null
                 : DiagServer.start(config.diagAddr(), renewer::snapshot, env.clock());
         if (diag != null) {
-            String host = config.diagAddr().substring(0, config.diagAddr().lastIndexOf(':'));
-            env.out().println("INFO diagnostics on http://" + host + ":" + diag.port() + " (/livez, /readyz, /metrics)");
+            DiagAddress bound = new DiagAddress(config.diagAddr().host(), diag.port());
+            env.out().println("INFO diagnostics on http://" + bound + " (/livez, /readyz, /metrics)");
             env.out().flush();
         }
         try {

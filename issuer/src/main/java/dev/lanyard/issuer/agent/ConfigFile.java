@@ -95,7 +95,11 @@ final class ConfigFile {
                 ttlNode == null ? null : Values.duration(ttlNode),
                 top.containsKey("renewal_interval") ? Values.duration(top.get("renewal_interval")) : null,
                 top.containsKey("oneshot") && top.get("oneshot").bool(),
-                text(top, "diag_addr"), outputs);
+                top.containsKey("diag_addr") ? diagAddress(top.get("diag_addr")) : null, outputs);
+    }
+
+    private static DiagAddress diagAddress(YamlNode node) {
+        return Values.at(node, () -> DiagAddress.parse(node.text(), "diag_addr", Failure.INVALID_INPUT));
     }
 
     private static Path storage(YamlNode node) {

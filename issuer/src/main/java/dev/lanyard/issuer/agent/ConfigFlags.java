@@ -76,18 +76,20 @@ final class ConfigFlags {
                     "give --output-dir and --svid-path together");
         }
         if (outputDir != null) {
-            outputs.add(new OutputConfig(outputDir, Values.svidPath(svidPath, "--svid-path"), dnsSans, ipSans, List.of(),
-                    null, null));
+            outputs.add(new OutputConfig(outputDir, Values.svidPath(svidPath, "--svid-path"),
+                    Values.dnsNames(dnsSans, "--dns-san"), Values.ips(ipSans, "--ip-san"), List.of(), null, null));
         }
         JoinMethod method = joinMethod != null ? JoinMethod.parse(joinMethod, "--join-method")
-                : f.joinMethod() != null ? f.joinMethod() : JoinMethod.TOKEN;
+                : f.joinMethod() != null ? f.joinMethod() : BotConfig.DEFAULT_JOIN_METHOD;
         Duration ttl = credentialTtl != null ? Durations.parse(credentialTtl, "--credential-ttl")
                 : f.credentialTtl() != null ? f.credentialTtl() : BotConfig.DEFAULT_TTL;
         Duration interval = renewalInterval != null ? Durations.parse(renewalInterval, "--renewal-interval")
                 : f.renewalInterval() != null ? f.renewalInterval() : BotConfig.DEFAULT_RENEWAL;
+        DiagAddress diag = diagAddr != null ? DiagAddress.parse(diagAddr, "--diag-addr", Failure.USAGE) : f.diagAddr();
         return new BotConfig(proxyServer != null ? proxyServer : f.proxyServer(), method,
                 token != null ? token : f.token(), pins.stream().distinct().toList(),
                 jwtFile != null ? jwtFile : f.jwtFile(), storage != null ? storage : f.storage(), ttl, interval,
-                oneshot || f.oneshot(), diagAddr != null ? diagAddr : f.diagAddr(), outputs).validate(source, config != null ? Failure.INVALID_INPUT : Failure.USAGE);
+                oneshot || f.oneshot(), diag, outputs)
+                .validate(source, config != null ? Failure.INVALID_INPUT : Failure.USAGE);
     }
 }

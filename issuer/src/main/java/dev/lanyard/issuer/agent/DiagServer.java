@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code --diag-addr HOST:PORT}: {@code /livez} (the loop is running), {@code /readyz} (every output
+ * {@code diag_addr} / {@code --diag-addr HOST:PORT} ({@link DiagAddress}): {@code /livez} (the loop is running), {@code /readyz} (every output
  * holds a valid SVID: 200, else 503; the body names outputs whose renewals are failing) and {@code /metrics} (Prometheus text), on the JDK HTTP server.
  */
 final class DiagServer implements AutoCloseable {
@@ -23,20 +23,9 @@ final class DiagServer implements AutoCloseable {
         this.server = server;
     }
 
-    static DiagServer start(String addr, Supplier<List<OutputState>> states, Clock clock) {
-        int colon = addr.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new LanyardException(Failure.USAGE, "--diag-addr '" + addr + "' is not HOST:PORT, e.g. 127.0.0.1:9090");
-        }
-        String host = addr.substring(0, colon).replace("[", "").replace("]", "");
-        int port;
+    static DiagServer start(DiagAddress addr, Supplier<List<OutputState>> states, Clock clock) {
         try {
-            port = Integer.parseInt(addr.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new LanyardException(Failure.USAGE, "--diag-addr '" + addr + "' has no numeric port");
-        }
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(host, port), 16);
+            HttpServer s = HttpServer.create(new InetSocketAddress(addr.host(), addr.port()), 16);
             s.createContext("/livez", ex -> reply(ex, 200, "text/plain", "ok\n"));
             s.createContext("/readyz", ex -> {
                 List<OutputState> now = states.get();
@@ -48,7 +37,7 @@ final class DiagServer implements AutoCloseable {
             s.start();
             return new DiagServer(s);
         } catch (IOException | IllegalArgumentException e) {
-            throw new LanyardException(Failure.UNAVAILABLE, "cannot listen on --diag-addr " + addr + " ("
+            throw new LanyardException(Failure.UNAVAILABLE, "cannot listen on the diagnostics address " + addr + " ("
                     + e.getMessage() + ")");
         }
     }

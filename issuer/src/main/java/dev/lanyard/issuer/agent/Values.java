@@ -1,5 +1,6 @@
 package dev.lanyard.issuer.agent;
 
+import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
 import dev.lanyard.common.spiffe.TrustDomain;
@@ -44,7 +45,7 @@ final class Values {
     static String pin(String text, String what) {
         String p = text.toLowerCase(Locale.ROOT);
         if (!PIN.matcher(p).matches()) {
-            throw new LanyardException(dev.lanyard.common.error.Failure.INVALID_INPUT, what + ": '" + text
+            throw new LanyardException(Failure.INVALID_INPUT, what + ": '" + text
                     + "' is not a CA pin; use sha256:<64 hex digits> as printed by lanyard ctl status");
         }
         return p;
@@ -59,7 +60,7 @@ final class Values {
             SpiffeId.fromPath(PLACEHOLDER, path);
             return path;
         } catch (LanyardException e) {
-            throw new LanyardException(dev.lanyard.common.error.Failure.INVALID_INPUT, what + ": '" + path
+            throw new LanyardException(Failure.INVALID_INPUT, what + ": '" + path
                     + "' is not a SPIFFE path such as /svc/example-service (" + e.getMessage() + ")");
         }
     }
@@ -67,31 +68,44 @@ final class Values {
     static List<String> dnsNames(YamlNode node) {
         List<String> out = new ArrayList<>();
         for (YamlNode n : node.sequence()) {
-            if (!DNS.matcher(n.text()).matches()) {
-                throw n.invalid("'" + n.text() + "' is not a DNS name");
-            }
-            out.add(n.text());
+            out.add(at(n, () -> dnsName(n.text(), "dns san")));
         }
         return out;
+    }
+
+    /** {@code --dns-san} values: each checked as {@code svid.sans.dns} entries are. */
+    static List<String> dnsNames(List<String> names, String what) {
+        return names.stream().map(n -> dnsName(n, what)).toList();
+    }
+
+    static String dnsName(String text, String what) {
+        if (!DNS.matcher(text).matches()) {
+            throw new LanyardException(Failure.INVALID_INPUT, what + ": '" + text + "' is not a DNS name");
+        }
+        return text;
     }
 
     static List<String> ips(YamlNode node) {
         List<String> out = new ArrayList<>();
         for (YamlNode n : node.sequence()) {
-            out.add(ip(n));
+            out.add(at(n, () -> ip(n.text(), "ip san")));
         }
         return out;
     }
 
-    private static String ip(YamlNode n) {
-        String t = n.text();
-        if (!(t.matches("[0-9.]+") || t.contains(":"))) {
-            throw n.invalid("'" + t + "' is not an IP address");
+    /** {@code --ip-san} values: each checked (and written in its canonical form) as {@code svid.sans.ip} entries are. */
+    static List<String> ips(List<String> ips, String what) {
+        return ips.stream().map(ip -> ip(ip, what)).toList();
+    }
+
+    static String ip(String text, String what) {
+        if (text.matches("[0-9.]+") || text.contains(":")) {
+            try {
+                return InetAddress.ofLiteral(text).getHostAddress();
+            } catch (IllegalArgumentException e) {
+                // refused below
+            }
         }
-        try {
-            return InetAddress.ofLiteral(t).getHostAddress();
-        } catch (IllegalArgumentException e) {
-            throw n.invalid("'" + t + "' is not an IP address");
-        }
+        throw new LanyardException(Failure.INVALID_INPUT, what + ": '" + text + "' is not an IP address");
     }
 }

@@ -130,7 +130,7 @@ class BotEndToEndTest {
         assertEquals(null, renewer.lastFailure(), log.toString());
         assertTrue(next.isAfter(Instant.now().plus(Duration.ofMinutes(19))), "next renewal at the interval");
         X509Certificate first = assertSvid(out);
-        try (DiagServer diag = DiagServer.start("127.0.0.1:0", renewer::snapshot, Clock.systemUTC())) {
+        try (DiagServer diag = DiagServer.start(new DiagAddress("127.0.0.1", 0), renewer::snapshot, Clock.systemUTC())) {
             assertEquals(200, get(diag, "/readyz").statusCode());
             assertTrue(get(diag, "/metrics").body().contains("lanyard_bot_renewals_total{output=\"" + out
                     + "\"} 1"));
