@@ -81,12 +81,24 @@ final class JwksSource {
         return next;
     }
 
+    /**
+     * The rule's {@code jwks_file}. An unreadable or malformed file is the issuer operator's to fix, not
+     * the bot's input: both refuse the join as {@code UNAVAILABLE} (exit 10 at the bot, which retries).
+     */
     private static Jwks file(Path p) {
         try {
             if (Files.size(p) > Jwks.MAX_CHARS) {
                 throw new LanyardException(Failure.UNAVAILABLE, "the JWKS file " + p + " is larger than 256 KiB");
             }
-            return Jwks.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString());
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            try {
+                return Jwks.parse(text, p.toString());
+            } catch (LanyardException e) {
+                String problem = e.getMessage().substring(p.toString().length() + 2);
+                throw new LanyardException(Failure.UNAVAILABLE, "the join rule's JWKS file " + p + " is malformed ("
+                        + problem + "); the issuer's operator must fix it: a JWKS document {\"keys\": [...]} with an"
+                        + " RSA or EC (P-256, P-384) signing key");
+            }
         } catch (IOException e) {
             throw new LanyardException(Failure.UNAVAILABLE, "cannot read the JWKS file " + p + " ("
                     + JwksFetch.describe(e) + ")");
