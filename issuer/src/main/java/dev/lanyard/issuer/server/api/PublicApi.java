@@ -7,6 +7,10 @@ import dev.lanyard.issuer.wire.IdentityResponse;
 import dev.lanyard.issuer.wire.LoginRequest;
 import dev.lanyard.issuer.wire.PasswordRequest;
 import dev.lanyard.issuer.wire.StatusResponse;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.crypto.TlsProviders;
+import dev.lanyard.issuer.wire.TlsResponse;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,10 +21,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import javax.net.ssl.SSLSession;
 
 /**
  * Routes that need no client identity: {@code GET /v1/ping} (cluster, version, CA pins),
- * {@code GET /v1/bundle} (the SPIFFE trust bundle), {@code POST /v1/login} (password login) and
+ * {@code GET /v1/bundle} (the SPIFFE trust bundle), {@code GET /v1/tls} (protocol, cipher suite and JSSE
+ * provider of this connection), {@code POST /v1/login} (password login) and
  * {@code POST /v1/users/NAME/password} (with a setup token, or by an admin identity).
  */
 @Path("/v1")
@@ -40,6 +46,17 @@ public class PublicApi {
     @Path("/bundle")
     public BundleResponse bundle() {
         return issuer.bundleResponse();
+    }
+
+    @GET
+    @Path("/tls")
+    public TlsResponse tls(@Context HttpServerRequest http) {
+        SSLSession session = http.sslSession();
+        if (session == null) {
+            throw new LanyardException(Failure.USAGE, "not a TLS connection");
+        }
+        return new TlsResponse(session.getProtocol(), session.getCipherSuite(), TlsProviders.of(session),
+                issuer.status().fips());
     }
 
     @POST
