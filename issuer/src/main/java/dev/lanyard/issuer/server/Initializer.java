@@ -63,6 +63,11 @@ public final class Initializer {
             throw new LanyardException(Failure.USAGE, dir.root() + " is not initialised: give --cluster NAME "
                     + "(the trust domain, e.g. example.teleport.sh)");
         }
+        if (mode == CryptoMode.FIPS && passphrase.value().length < CaKeyStore.MIN_FIPS_PASSPHRASE) {
+            throw new LanyardException(Failure.INVALID_INPUT, "FIPS mode needs a CA passphrase of at least "
+                    + CaKeyStore.MIN_FIPS_PASSPHRASE + " characters (112 bits); give a longer one with "
+                    + Passphrase.ENV + " or --ca-passphrase-file");
+        }
         AtomicFiles.privateDirectory(dir.root());
         AtomicFiles.privateDirectory(dir.root().resolve("ca"));
         try (JdbcStore store = JdbcStore.openH2(dir.database())) {

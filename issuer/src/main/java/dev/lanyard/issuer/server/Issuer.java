@@ -7,6 +7,7 @@ import dev.lanyard.common.crypto.CryptoProviders;
 import dev.lanyard.issuer.Version;
 import dev.lanyard.issuer.layout.DataDir;
 import dev.lanyard.issuer.server.ca.CaKeyStore;
+import dev.lanyard.issuer.server.ca.CaProofs;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
 import dev.lanyard.issuer.server.ca.SpiffeAuthority;
 import dev.lanyard.common.error.Failure;
@@ -23,6 +24,7 @@ import dev.lanyard.issuer.server.store.AuditEvent;
 import dev.lanyard.issuer.server.store.JdbcStore;
 import dev.lanyard.issuer.server.store.Store;
 import dev.lanyard.issuer.wire.BundleResponse;
+import dev.lanyard.issuer.wire.CaProofResponse;
 import dev.lanyard.issuer.wire.StatusResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -121,6 +123,18 @@ public final class Issuer implements AutoCloseable {
                 Certificates.spkiPin(hostCa.certificate()), current.getNotAfter().toInstant().toString(),
                 spiffe.phase().name().toLowerCase(java.util.Locale.ROOT),
                 next == null ? null : Certificates.spkiPin(next.certificate()), fips);
+    }
+
+    /**
+     * Every trusted SPIFFE CA (current, and next during a rotation) signs the client's nonce bound to
+     * the host CA and {@code tlsCertificate}, the certificate this connection was served with.
+     */
+    public CaProofResponse caProof(String nonce, X509Certificate tlsCertificate) {
+        List<CertificateAuthority> cas = new java.util.ArrayList<>(List.of(spiffe.current()));
+        if (spiffe.next() != null) {
+            cas.add(spiffe.next());
+        }
+        return CaProofs.prove(trustDomain.name(), nonce, hostCa.certificate(), tlsCertificate, cas);
     }
 
     public BundleResponse bundleResponse() {

@@ -20,20 +20,26 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class IssuerApplication implements QuarkusApplication {
     @Override
     public int run(String... args) {
-        Issuer issuer = Arc.container().instance(Issuer.class).get();
-        Config config = ConfigProvider.getConfig();
+        System.out.println(announce(Arc.container().instance(Issuer.class).get(), ConfigProvider.getConfig()));
+        System.out.flush();
+        Quarkus.waitForExit();
+        return 0;
+    }
+
+    /**
+     * Writes {@code issuer.addr} (when {@code lanyard.address} is configured) with the port the HTTPS
+     * server is bound to, and returns the ready line that says the same.
+     */
+    public static String announce(Issuer issuer, Config config) {
         String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("127.0.0.1");
         int port = boundPort(config);
         var status = issuer.status();
         config.getOptionalValue("lanyard.address", String.class).ifPresent(address -> AtomicFiles.write(
                 new DataDir(Path.of(config.getValue("lanyard.data-dir", String.class))).address(),
                 withPort(address, port) + "\n", AtomicFiles.PUBLIC));
-        System.out.println("lanyard issuer ready: cluster " + status.cluster() + ", listening on https://"
+        return "lanyard issuer ready: cluster " + status.cluster() + ", listening on https://"
                 + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + ", CA pin " + status.caPin()
-                + (status.fips() ? ", FIPS mode" : ""));
-        System.out.flush();
-        Quarkus.waitForExit();
-        return 0;
+                + (status.fips() ? ", FIPS mode" : "");
     }
 
     /** The HTTPS port the server is bound to (the configured one, or the one picked for port 0). */

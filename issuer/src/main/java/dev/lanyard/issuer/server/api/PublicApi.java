@@ -10,7 +10,11 @@ import dev.lanyard.issuer.wire.StatusResponse;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.issuer.crypto.TlsProviders;
+import dev.lanyard.issuer.wire.CaProofRequest;
+import dev.lanyard.issuer.wire.CaProofResponse;
 import dev.lanyard.issuer.wire.TlsResponse;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +30,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Routes that need no client identity: {@code GET /v1/ping} (cluster, version, CA pins),
  * {@code GET /v1/bundle} (the SPIFFE trust bundle), {@code GET /v1/tls} (protocol, cipher suite and JSSE
- * provider of this connection), {@code POST /v1/login} (password login) and
+ * provider of this connection), {@code POST /v1/ca/proof} (the SPIFFE CA(s) sign a client nonce bound to
+ * the host CA and this connection's TLS certificate), {@code POST /v1/login} (password login) and
  * {@code POST /v1/users/NAME/password} (with a setup token, or by an admin identity).
  */
 @Path("/v1")
@@ -57,6 +62,15 @@ public class PublicApi {
         }
         return new TlsResponse(session.getProtocol(), session.getCipherSuite(), TlsProviders.of(session),
                 issuer.status().fips());
+    }
+
+    @POST
+    @Path("/ca/proof")
+    public CaProofResponse caProof(CaProofRequest request, @Context HttpServerRequest http) {
+        SSLSession session = http.sslSession();
+        Certificate[] local = session == null ? null : session.getLocalCertificates();
+        X509Certificate tls = local != null && local.length > 0 && local[0] instanceof X509Certificate x ? x : null;
+        return issuer.caProof(request == null ? null : request.nonce(), tls);
     }
 
     @POST

@@ -29,7 +29,11 @@ public final class CaKeyStore {
     private CaKeyStore() {
     }
 
+    /** BC-FIPS refuses PBKDF2 passwords under 112 bits, so BCFKS stores need at least 14 characters. */
+    public static final int MIN_FIPS_PASSPHRASE = 14;
+
     public static void save(Path file, CertificateAuthority ca, char[] passphrase) {
+        requireFipsLength(file, passphrase);
         try {
             KeyStore ks = KeyStore.getInstance(type(file));
             ks.load(null, null);
@@ -45,6 +49,7 @@ public final class CaKeyStore {
     }
 
     public static CertificateAuthority load(Path file, char[] passphrase) {
+        requireFipsLength(file, passphrase);
         try {
             KeyStore ks = KeyStore.getInstance(type(file));
             ks.load(new ByteArrayInputStream(Files.readAllBytes(file)), passphrase);
@@ -69,6 +74,14 @@ public final class CaKeyStore {
                     + e.getMessage(), e);
         } catch (AssertionError e) {
             throw FipsPolicy.rethrow(file + ": reading the CA key store", e);
+        }
+    }
+
+    private static void requireFipsLength(Path file, char[] passphrase) {
+        if (type(file).equals("BCFKS") && passphrase.length < MIN_FIPS_PASSPHRASE) {
+            throw new LanyardException(Failure.INVALID_INPUT, file + ": FIPS mode needs a CA passphrase of at least "
+                    + MIN_FIPS_PASSPHRASE + " characters (112 bits); give a longer one with LANYARD_CA_PASSPHRASE or "
+                    + "--ca-passphrase-file");
         }
     }
 
