@@ -35,13 +35,4 @@ public final class FipsTls {
             Security.setProperty("ssl.KeyManagerFactory.algorithm", "PKIX");
         }
     }
-
-    /** The JCA provider that {@code SSLContext.getInstance("TLS")} returns now. */
-    public static String defaultTlsProvider() {
-        try {
-            return javax.net.ssl.SSLContext.getInstance("TLS").getProvider().getName();
-        } catch (java.security.NoSuchAlgorithmException e) {
-            return "none";
-        }
-    }
 }

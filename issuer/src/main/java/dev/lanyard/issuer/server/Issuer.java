@@ -130,11 +130,7 @@ public final class Issuer implements AutoCloseable {
      * the host CA and {@code tlsCertificate}, the certificate this connection was served with.
      */
     public CaProofResponse caProof(String nonce, X509Certificate tlsCertificate) {
-        List<CertificateAuthority> cas = new java.util.ArrayList<>(List.of(spiffe.current()));
-        if (spiffe.next() != null) {
-            cas.add(spiffe.next());
-        }
-        return CaProofs.prove(trustDomain.name(), nonce, hostCa.certificate(), tlsCertificate, cas);
+        return CaProofs.prove(trustDomain.name(), nonce, hostCa.certificate(), tlsCertificate, spiffe.trusted());
     }
 
     public BundleResponse bundleResponse() {

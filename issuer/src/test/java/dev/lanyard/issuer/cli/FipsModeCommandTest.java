@@ -70,6 +70,11 @@ class FipsModeCommandTest {
         JsonNode json = JSON.readTree(again.out());
         assertTrue(json.get("fips").asBoolean());
         assertFalse(json.get("created").asBoolean());
+        Run.Result wrong = lanyard(Map.of("LANYARD_CA_PASSPHRASE", "a wrong but long passphrase"), "issuer", "init",
+                "--fips", "--data-dir", data.toString());
+        assertEquals(5, wrong.code(), wrong.toString());
+        assertEquals("error: " + data.resolve("ca/spiffe-ca.bcfks") + ": wrong CA passphrase; give the one used at "
+                + "init with LANYARD_CA_PASSPHRASE or --ca-passphrase-file\n", wrong.err());
     }
 
     @Test
