@@ -10,7 +10,8 @@ import java.util.Optional;
  * <pre>
  * issuer.mv.db            embedded database (resources, users, tokens, audit log, serials)
  * passphrase              generated CA key-store passphrase (0600), only if none was given
- * issuer.addr             HOST:PORT the running issuer listens on (written at start)
+ * issuer.addr             HOST:PORT the running issuer listens on (the bound port; removed at start,
+ *                         written again once the server is ready)
  * ca/spiffe-ca.p12        SPIFFE CA key and certificate, encrypted (PKCS#12; ca/spiffe-ca.bcfks in FIPS mode)
  * ca/host-ca.p12          host/user CA key and certificate, encrypted (PKCS#12; ca/host-ca.bcfks in FIPS mode)
  * ca/spiffe-ca.pem        SPIFFE CA certificate (public)

@@ -30,7 +30,8 @@ final class ServerOptions {
             description = "CA key-store passphrase (else LANYARD_CA_PASSPHRASE, else generated into the data dir).")
     Path passphraseFile;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS listen address (start only).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS listen address (start only); port 0 "
+            + "binds a free port, which the ready line and DATA_DIR/issuer.addr give.")
     String listen;
 
     @Option(names = "--fips", description = "FIPS mode: BouncyCastle FIPS (approved-only) for all crypto, BCFKS key "
