@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code issuer.addr} give the port actually bound, clients find the issuer through it, and the HTTPS
  * connection is served by BCJSSE in FIPS mode and SunJSSE otherwise.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class IssuerStartIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern READY = Pattern.compile("^lanyard issuer ready: cluster (\\S+), listening on "
@@ -62,9 +64,11 @@ class IssuerStartIT {
         pb.environment().remove("LANYARD_FIPS");
         pb.environment().remove("LANYARD_CA_PASSPHRASE");
         Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        // not closed here: closing blocks while the drain thread reads; the stream ends when the process does
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        try {
             Matcher ready = awaitReady(out);
+            Thread.ofVirtual().start(() -> drain(out)); // the server must never block on a full pipe
             int port = Integer.parseInt(ready.group(2));
             assertNotEquals(0, port);
             assertEquals(fips, ready.group(4) != null, ready.group());
@@ -86,6 +90,16 @@ class IssuerStartIT {
             if (!p.waitFor(30, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
+        }
+    }
+
+    private static void drain(BufferedReader out) {
+        try {
+            while (out.readLine() != null) {
+                // discard
+            }
+        } catch (IOException e) {
+            // the process is gone
         }
     }
 
