@@ -78,9 +78,10 @@ final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Long ttlSeconds = ttl == null ? null : Durations.parse(ttl, "--ttl").toSeconds();
+        String pin = caPin == null ? null : CaPinVerifier.parsePin(caPin, "--ca-pin");
         String password = password();
         HomeDir home = HomeDir.under(env.home());
-        X509Certificate hostCa = trustedHostCa(home);
+        X509Certificate hostCa = trustedHostCa(home, pin);
         IssuerClient client = new IssuerClient(proxy, ClientTls.context(hostCa, null, null, env.random()));
         String userPath = "/v1/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8);
         if (setupToken != null) {
@@ -130,9 +131,8 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     /** The issuer's host CA, checked against --ca-pin or the one trusted at an earlier login. */
-    private X509Certificate trustedHostCa(HomeDir home) {
-        if (caPin != null) {
-            String pin = CaPinVerifier.parsePin(caPin, "--ca-pin");
+    private X509Certificate trustedHostCa(HomeDir home, String pin) {
+        if (pin != null) {
             return FirstContact.verify(proxy, List.of(pin), env.random(), "use the CA pin that lanyard ctl status "
                     + "prints on the issuer host").hostCa();
         }
@@ -147,17 +147,17 @@ final class LoginCommand implements Callable<Integer> {
             throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " sent a TLS chain that does not "
                     + "verify");
         }
-        String pin = Certificates.spkiPin(ca);
+        String seen = Certificates.spkiPin(ca);
         if (Files.exists(home.hostCa())) {
             X509Certificate known = Certificates.parseOne(InputFiles.read(home.hostCa()), home.hostCa().toString());
-            if (Certificates.spkiPin(known).equals(pin)) {
+            if (Certificates.spkiPin(known).equals(seen)) {
                 return ca;
             }
-            throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " presents host CA " + pin
+            throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " presents host CA " + seen
                     + ", but " + home.hostCa() + " trusts " + Certificates.spkiPin(known)
                     + "; if the cluster was re-created, log in with --ca-pin");
         }
-        env.err().println("warning: no --ca-pin given; trusting host CA " + pin + " of cluster " + ping.cluster()
+        env.err().println("warning: no --ca-pin given; trusting host CA " + seen + " of cluster " + ping.cluster()
                 + " on first use");
         return ca;
     }
