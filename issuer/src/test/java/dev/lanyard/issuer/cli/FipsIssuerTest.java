@@ -93,6 +93,26 @@ class FipsIssuerTest extends CliTestBase {
                 + "LANYARD_FIPS=1, or fips: true in the config)", e.getMessage());
     }
 
+    /** What the issuer's default JCA lookups (its code, Vert.x, H2, Quarkus) resolve to in FIPS mode. */
+    @Test
+    void defaultLookupsResolveToBcFipsAndBcJsse() throws Exception {
+        assertEquals("BCFIPS", java.security.Signature.getInstance("SHA256withECDSA").getProvider().getName());
+        assertEquals("BCFIPS", java.security.Signature.getInstance("SHA256withRSA").getProvider().getName());
+        assertEquals("BCFIPS", java.security.KeyPairGenerator.getInstance("EC").getProvider().getName());
+        assertEquals("BCFIPS", java.security.KeyFactory.getInstance("EC").getProvider().getName());
+        assertEquals("BCFIPS", java.security.MessageDigest.getInstance("SHA-256").getProvider().getName());
+        assertEquals("BCFIPS", java.security.cert.CertificateFactory.getInstance("X.509").getProvider().getName());
+        assertEquals("BCFIPS", javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").getProvider()
+                .getName());
+        assertEquals("BCFIPS", new SecureRandom().getProvider().getName());
+        assertEquals("BCJSSE", javax.net.ssl.SSLContext.getInstance("TLS").getProvider().getName());
+        assertEquals("BCJSSE", javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory
+                .getDefaultAlgorithm()).getProvider().getName());
+        assertEquals("BCJSSE", javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory
+                .getDefaultAlgorithm()).getProvider().getName());
+        assertTrue(org.bouncycastle.crypto.CryptoServicesRegistrar.isInApprovedOnlyMode());
+    }
+
     @Test
     void ctlStatusReportsFipsMode() throws Exception {
         assertTrue(ok(admin("ctl", "status")).out().contains("\nFIPS mode:   yes\n"));
