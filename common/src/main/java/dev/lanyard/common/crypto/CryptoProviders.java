@@ -1,6 +1,8 @@
 package dev.lanyard.common.crypto;
 
+import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Security;
 
 /**
  * Selects the crypto providers for the process, once, at start-up.
@@ -34,6 +36,17 @@ public final class CryptoProviders {
             return new CryptoContext(CryptoMode.FIPS, FIPS_PROVIDER, "BCFKS", tls, random);
         }
         return new CryptoContext(CryptoMode.DEFAULT, null, "PKCS12", null, new SecureRandom());
+    }
+
+    /**
+     * The mode this process runs in now: {@link CryptoMode#FIPS} when {@link #install} put BC-FIPS first in
+     * the provider list in approved-only mode, else {@link CryptoMode#DEFAULT}. Reads the JCA provider list
+     * and a system property only, so default mode still loads no BouncyCastle class.
+     */
+    public static CryptoMode active() {
+        Provider[] providers = Security.getProviders();
+        boolean first = providers.length > 0 && providers[0].getName().equals(FIPS_PROVIDER);
+        return first && Boolean.getBoolean(APPROVED_ONLY_PROPERTY) ? CryptoMode.FIPS : CryptoMode.DEFAULT;
     }
 
     private static boolean onClassPath(String resource) {

@@ -35,6 +35,7 @@ class DefaultModeTest extends CryptoModeContract {
         assertNull(ctx.provider());
         assertNull(ctx.tlsProvider());
         assertEquals("PKCS12", ctx.keyStoreType());
+        assertEquals(CryptoMode.DEFAULT, CryptoProviders.active());
     }
 
     @Test

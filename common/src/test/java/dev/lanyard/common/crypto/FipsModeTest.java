@@ -47,6 +47,7 @@ class FipsModeTest extends CryptoModeContract {
         assertEquals("BCFKS", again.keyStoreType());
         assertEquals(CryptoProviders.FIPS_PROVIDER, again.provider());
         assertEquals(CryptoProviders.FIPS_PROVIDER, again.random().getProvider().getName());
+        assertEquals(CryptoMode.FIPS, CryptoProviders.active());
     }
 
     private static boolean joined(Thread t) {

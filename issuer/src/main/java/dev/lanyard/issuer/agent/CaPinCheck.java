@@ -1,64 +1,28 @@
 package dev.lanyard.issuer.agent;
 
-import dev.lanyard.common.error.Failure;
-import dev.lanyard.common.error.LanyardException;
-import dev.lanyard.common.x509.Certificates;
-import java.security.GeneralSecurityException;
+import dev.lanyard.issuer.client.CaPinVerifier;
+import dev.lanyard.issuer.client.FirstContact;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * First contact with an issuer: decides which host CA to trust from the chain the server presented,
- * the pins it claims in {@code /v1/status}, and the pins the bot was configured with. A configured pin
- * may be the SPIFFE CA pin (what {@code lanyard ctl status} prints) or the host CA pin. The presented
- * chain must be a leaf signed by a CA certificate whose pin is the status' host CA pin, and one of the
- * configured pins must be the status' SPIFFE CA pin or host CA pin. The SPIFFE CA pin is checked
- * again against the bundle fetched over the pinned connection ({@link #requireBundlePin}).
+ * The bot's first contact with an issuer: which host CA to trust, from the configured
+ * {@code onboarding.ca_pins} / {@code --ca-pin}. A pin may be the SPIFFE CA pin that
+ * {@code lanyard ctl status} prints first (the issuer proves it holds that CA's key by signing the
+ * bot's nonce bound to the host CA and the TLS certificate; either CA during a rotation) or the host CA
+ * pin. See {@link CaPinVerifier} for the rules.
  */
 final class CaPinCheck {
+    static final String HINT = "set onboarding.ca_pins (or --ca-pin) to the CA pin that lanyard ctl status prints "
+            + "on the issuer host";
+
     private CaPinCheck() {
     }
 
-    /** Returns the host CA certificate to trust from now on. */
-    static X509Certificate hostCa(List<X509Certificate> chain, String statusCaPin, String statusHostCaPin,
-                                  List<String> pins, String server) {
-        if (!pins.contains(statusCaPin) && !pins.contains(statusHostCaPin)) {
-            throw new LanyardException(Failure.UNTRUSTED, server + ": the issuer's CA pin is " + statusCaPin
-                    + ", not the configured " + String.join(", ", pins) + "; check the pin with lanyard ctl status "
-                    + "on the issuer host");
-        }
-        if (chain.isEmpty()) {
-            throw new LanyardException(Failure.UNTRUSTED, server + ": the issuer presented no certificate");
-        }
-        X509Certificate leaf = chain.get(0);
-        for (X509Certificate ca : chain.subList(1, chain.size())) {
-            if (Certificates.spkiPin(ca).equals(statusHostCaPin) && ca.getBasicConstraints() >= 0 && signs(ca, leaf)) {
-                return ca;
-            }
-        }
-        throw new LanyardException(Failure.UNTRUSTED, server + ": the issuer's TLS certificate does not chain to "
-                + "its host CA " + statusHostCaPin + "; refusing to join");
-    }
-
-    static void requireBundlePin(List<String> bundlePins, String statusHostCaPin, List<String> pins, String server) {
-        if (pins.contains(statusHostCaPin)) {
-            return;
-        }
-        for (String p : bundlePins) {
-            if (pins.contains(p)) {
-                return;
-            }
-        }
-        throw new LanyardException(Failure.UNTRUSTED, server + ": the SPIFFE CA bundle's pins " + bundlePins
-                + " do not include the configured " + String.join(", ", pins));
-    }
-
-    private static boolean signs(X509Certificate ca, X509Certificate leaf) {
-        try {
-            leaf.verify(ca.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+    /** Returns the host CA certificate to trust from now on; a wrong pin fails with UNTRUSTED. */
+    static X509Certificate hostCa(String server, List<String> pins, SecureRandom random) {
+        List<String> parsed = pins.stream().map(p -> CaPinVerifier.parsePin(p, "onboarding.ca_pins")).toList();
+        return FirstContact.verify(server, parsed, random, HINT).hostCa();
     }
 }

@@ -18,7 +18,6 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -82,12 +81,6 @@ final class Joiner implements IdentitySource {
     private BotIdentity join(BotConfig config, X509Certificate knownHostCa) {
         X509Certificate hostCa = knownHostCa != null ? knownHostCa : firstContact(config);
         IssuerClient client = new IssuerClient(config.proxyServer(), ClientTls.context(hostCa, null, null, random));
-        if (knownHostCa == null) {
-            JsonNode bundle = client.get("/v1/bundle", JsonNode.class);
-            List<String> pins = new java.util.ArrayList<>();
-            bundle.path("ca_pins").forEach(p -> pins.add(p.asText()));
-            CaPinCheck.requireBundlePin(pins, Certificates.spkiPin(hostCa), config.caPins(), config.proxyServer());
-        }
         KeyPair kp = KeyType.EC_P256.generate(random);
         ObjectNode req = JSON.createObjectNode();
         req.put("method", config.joinMethod().id());
@@ -111,10 +104,7 @@ final class Joiner implements IdentitySource {
     }
 
     private X509Certificate firstContact(BotConfig config) {
-        ClientTls.Capture capture = new ClientTls.Capture();
-        JsonNode ping = new IssuerClient(config.proxyServer(), capture.context(random)).get("/v1/ping", JsonNode.class);
-        return CaPinCheck.hostCa(capture.chain(), ping.path("ca_pin").asText(), ping.path("host_ca_pin").asText(),
-                config.caPins(), config.proxyServer());
+        return CaPinCheck.hostCa(config.proxyServer(), config.caPins(), random);
     }
 
     private BotIdentity identity(BotConfig config, JsonNode body, KeyPair kp, X509Certificate hostCa) {

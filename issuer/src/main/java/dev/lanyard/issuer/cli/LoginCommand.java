@@ -5,7 +5,9 @@ import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.file.AtomicFiles;
 import dev.lanyard.common.file.InputFiles;
 import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.issuer.client.CaPinVerifier;
 import dev.lanyard.issuer.client.ClientTls;
+import dev.lanyard.issuer.client.FirstContact;
 import dev.lanyard.issuer.client.IssuerClient;
 import dev.lanyard.issuer.client.Profile;
 import dev.lanyard.issuer.crypto.KeyType;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +34,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lanyard login --proxy HOST:PORT --user NAME [--ca-pin sha256:HEX] [--password-file F]}:
- * checks the issuer's host CA against the pin (or the one trusted before; first use is announced),
+ * trusts the issuer's host CA on the pin's word (a SPIFFE CA pin is proven by a signature of that CA
+ * over a fresh nonce and this connection; see {@link FirstContact}), or the one trusted before (first
+ * use without a pin is announced),
  * sends the password, and stores a short-lived user identity under {@code ~/.lanyard}.
  */
 @Command(name = "login", description = "Log in to the issuer and store a short-lived user identity in ~/.lanyard.")
@@ -42,7 +47,8 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--user", required = true, paramLabel = "NAME")
     String user;
 
-    @Option(names = "--ca-pin", paramLabel = "sha256:HEX", description = "Host CA pin (Host CA pin in ctl status).")
+    @Option(names = "--ca-pin", paramLabel = "sha256:HEX", description = "The CA pin from lanyard ctl status (the "
+            + "SPIFFE CA pin; the issuer proves it holds that CA's key). The Host CA pin works too.")
     String caPin;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Password from FILE (- stdin, env:NAME); "
@@ -72,9 +78,10 @@ final class LoginCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Long ttlSeconds = ttl == null ? null : Durations.parse(ttl, "--ttl").toSeconds();
+        String pin = caPin == null ? null : CaPinVerifier.parsePin(caPin, "--ca-pin");
         String password = password();
         HomeDir home = HomeDir.under(env.home());
-        X509Certificate hostCa = trustedHostCa(home);
+        X509Certificate hostCa = trustedHostCa(home, pin);
         IssuerClient client = new IssuerClient(proxy, ClientTls.context(hostCa, null, null, env.random()));
         String userPath = "/v1/users/" + URLEncoder.encode(user, StandardCharsets.UTF_8);
         if (setupToken != null) {
@@ -124,7 +131,11 @@ final class LoginCommand implements Callable<Integer> {
     }
 
     /** The issuer's host CA, checked against --ca-pin or the one trusted at an earlier login. */
-    private X509Certificate trustedHostCa(HomeDir home) {
+    private X509Certificate trustedHostCa(HomeDir home, String pin) {
+        if (pin != null) {
+            return FirstContact.verify(proxy, List.of(pin), env.random(), "use the CA pin that lanyard ctl status "
+                    + "prints on the issuer host").hostCa();
+        }
         ClientTls.Capture capture = new ClientTls.Capture();
         StatusResponse ping = new IssuerClient(proxy, capture.context(env.random())).get("/v1/ping",
                 StatusResponse.class);
@@ -136,26 +147,17 @@ final class LoginCommand implements Callable<Integer> {
             throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " sent a TLS chain that does not "
                     + "verify");
         }
-        String pin = Certificates.spkiPin(ca);
-        if (caPin != null) {
-            if (!caPin.equalsIgnoreCase(pin)) {
-                String hint = caPin.equalsIgnoreCase(ping.caPin()) ? " (that is the SPIFFE CA pin; login checks the "
-                        + "Host CA pin shown by lanyard ctl status)" : "";
-                throw new LanyardException(Failure.UNTRUSTED, "CA pin mismatch: the issuer at " + proxy
-                        + " presents host CA " + pin + ", expected " + caPin + hint);
-            }
-            return ca;
-        }
+        String seen = Certificates.spkiPin(ca);
         if (Files.exists(home.hostCa())) {
             X509Certificate known = Certificates.parseOne(InputFiles.read(home.hostCa()), home.hostCa().toString());
-            if (Certificates.spkiPin(known).equals(pin)) {
+            if (Certificates.spkiPin(known).equals(seen)) {
                 return ca;
             }
-            throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " presents host CA " + pin
+            throw new LanyardException(Failure.UNTRUSTED, "the issuer at " + proxy + " presents host CA " + seen
                     + ", but " + home.hostCa() + " trusts " + Certificates.spkiPin(known)
                     + "; if the cluster was re-created, log in with --ca-pin");
         }
-        env.err().println("warning: no --ca-pin given; trusting host CA " + pin + " of cluster " + ping.cluster()
+        env.err().println("warning: no --ca-pin given; trusting host CA " + seen + " of cluster " + ping.cluster()
                 + " on first use");
         return ca;
     }

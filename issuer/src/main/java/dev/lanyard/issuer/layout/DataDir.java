@@ -1,15 +1,19 @@
 package dev.lanyard.issuer.layout;
 
+import dev.lanyard.common.crypto.CryptoMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The issuer's data directory:
  * <pre>
  * issuer.mv.db            embedded database (resources, users, tokens, audit log, serials)
  * passphrase              generated CA key-store passphrase (0600), only if none was given
- * issuer.addr             HOST:PORT the running issuer listens on (written at start)
- * ca/spiffe-ca.p12        SPIFFE CA key and certificate, encrypted (PKCS#12)
- * ca/host-ca.p12          host/user CA key and certificate, encrypted (PKCS#12)
+ * issuer.addr             HOST:PORT the running issuer listens on (the bound port; removed at start,
+ *                         written again once the server is ready)
+ * ca/spiffe-ca.p12        SPIFFE CA key and certificate, encrypted (PKCS#12; ca/spiffe-ca.bcfks in FIPS mode)
+ * ca/host-ca.p12          host/user CA key and certificate, encrypted (PKCS#12; ca/host-ca.bcfks in FIPS mode)
  * ca/spiffe-ca.pem        SPIFFE CA certificate (public)
  * ca/spiffe-ca-next.*     the next SPIFFE CA, only during a rotation
  * ca/host-ca.pem          host/user CA certificate (public)
@@ -18,6 +22,9 @@ import java.nio.file.Path;
  * admin/identity.pem      local admin client certificate
  * admin/identity_key.pem  its key (0600)
  * </pre>
+ * The key-store files say which crypto mode the data dir was created in ({@link #mode}): BCFKS
+ * stores in FIPS mode, PKCS#12 otherwise. The store paths without a mode argument follow the mode
+ * found on disk (default mode for a data dir that is not initialised yet).
  */
 public record DataDir(Path root) {
     public Path database() {
@@ -37,16 +44,46 @@ public record DataDir(Path root) {
     }
 
     public Path spiffeCaStore() {
-        return root.resolve("ca/spiffe-ca.p12");
+        return spiffeCaStore(modeOrDefault());
+    }
+
+    public Path spiffeCaStore(CryptoMode mode) {
+        return store("spiffe-ca", mode);
     }
 
     public Path hostCaStore() {
-        return root.resolve("ca/host-ca.p12");
+        return hostCaStore(modeOrDefault());
+    }
+
+    public Path hostCaStore(CryptoMode mode) {
+        return store("host-ca", mode);
     }
 
     /** The next SPIFFE CA during a rotation (from {@code ctl auth rotate --phase init} until standby or rollback). */
     public Path spiffeCaNextStore() {
-        return root.resolve("ca/spiffe-ca-next.p12");
+        return store("spiffe-ca-next", modeOrDefault());
+    }
+
+    /**
+     * The crypto mode the data dir was initialised in, from its CA key stores: FIPS when BCFKS stores
+     * exist, DEFAULT when PKCS#12 stores exist, empty when there are none yet.
+     */
+    public Optional<CryptoMode> mode() {
+        if (Files.exists(store("host-ca", CryptoMode.FIPS)) || Files.exists(store("spiffe-ca", CryptoMode.FIPS))) {
+            return Optional.of(CryptoMode.FIPS);
+        }
+        if (Files.exists(store("host-ca", CryptoMode.DEFAULT)) || Files.exists(store("spiffe-ca", CryptoMode.DEFAULT))) {
+            return Optional.of(CryptoMode.DEFAULT);
+        }
+        return Optional.empty();
+    }
+
+    private CryptoMode modeOrDefault() {
+        return mode().orElse(CryptoMode.DEFAULT);
+    }
+
+    private Path store(String name, CryptoMode mode) {
+        return root.resolve("ca/" + name + (mode == CryptoMode.FIPS ? ".bcfks" : ".p12"));
     }
 
     public Path spiffeCaNextPem() {
@@ -78,6 +115,7 @@ public record DataDir(Path root) {
     }
 
     public boolean initialized() {
-        return java.nio.file.Files.exists(spiffeCaStore()) && java.nio.file.Files.exists(hostCaStore());
+        CryptoMode mode = modeOrDefault();
+        return Files.exists(spiffeCaStore(mode)) && Files.exists(hostCaStore(mode));
     }
 }

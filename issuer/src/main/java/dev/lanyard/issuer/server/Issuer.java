@@ -2,9 +2,12 @@ package dev.lanyard.issuer.server;
 
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.crypto.CryptoProviders;
 import dev.lanyard.issuer.Version;
 import dev.lanyard.issuer.layout.DataDir;
 import dev.lanyard.issuer.server.ca.CaKeyStore;
+import dev.lanyard.issuer.server.ca.CaProofs;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
 import dev.lanyard.issuer.server.ca.SpiffeAuthority;
 import dev.lanyard.common.error.Failure;
@@ -21,6 +24,7 @@ import dev.lanyard.issuer.server.store.AuditEvent;
 import dev.lanyard.issuer.server.store.JdbcStore;
 import dev.lanyard.issuer.server.store.Store;
 import dev.lanyard.issuer.wire.BundleResponse;
+import dev.lanyard.issuer.wire.CaProofResponse;
 import dev.lanyard.issuer.wire.StatusResponse;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -48,6 +52,7 @@ public final class Issuer implements AutoCloseable {
     private final EnrollService enroll;
     private final IdentityIssuer identities;
     private final CallerAuthenticator authenticator;
+    private final boolean fips;
 
     private Issuer(Settings s, TrustDomain td, CertificateAuthority hostCa, Store store) {
         this.trustDomain = td;
@@ -65,9 +70,15 @@ public final class Issuer implements AutoCloseable {
         this.logins = new LoginService(store, resources, passwords, identities, s.clock(), s.random());
         this.enroll = new EnrollService(store, resources, passwords, s.clock(), s.random());
         this.authenticator = new CallerAuthenticator(td, hostCa.certificate(), resources, store, s.clock());
+        this.fips = CryptoProviders.active() == CryptoMode.FIPS;
     }
 
+    /**
+     * Opens the issuer of an initialised data dir. The process must run in the crypto mode the data dir
+     * was created in ({@code CryptoProviders.install} first for FIPS mode).
+     */
     public static Issuer open(Settings s) {
+        Initializer.requireMode(s.dir(), CryptoProviders.active());
         TrustDomain td = Initializer.cluster(s.dir());
         CertificateAuthority host = CaKeyStore.load(s.dir().hostCaStore(), s.passphrase());
         JdbcStore store = JdbcStore.openH2(s.dir().database());
@@ -111,7 +122,15 @@ public final class Issuer implements AutoCloseable {
         return new StatusResponse(trustDomain.name(), Version.VALUE, Certificates.spkiPin(current),
                 Certificates.spkiPin(hostCa.certificate()), current.getNotAfter().toInstant().toString(),
                 spiffe.phase().name().toLowerCase(java.util.Locale.ROOT),
-                next == null ? null : Certificates.spkiPin(next.certificate()));
+                next == null ? null : Certificates.spkiPin(next.certificate()), fips);
+    }
+
+    /**
+     * Every trusted SPIFFE CA (current, and next during a rotation) signs the client's nonce bound to
+     * the host CA and {@code tlsCertificate}, the certificate this connection was served with.
+     */
+    public CaProofResponse caProof(String nonce, X509Certificate tlsCertificate) {
+        return CaProofs.prove(trustDomain.name(), nonce, hostCa.certificate(), tlsCertificate, spiffe.trusted());
     }
 
     public BundleResponse bundleResponse() {

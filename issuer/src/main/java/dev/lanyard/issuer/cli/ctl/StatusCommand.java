@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ctl status}: cluster, version, SPIFFE CA pin and host CA pin. */
+/** {@code ctl status}: cluster, version, SPIFFE CA pin, host CA pin and FIPS mode. */
 @Command(name = "status", description = "Show the cluster name, version and CA pins.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
@@ -35,6 +35,7 @@ final class StatusCommand implements Callable<Integer> {
             env.out().println("Version:     " + s.version());
             env.out().println("CA pin:      " + s.caPin());
             env.out().println("Host CA pin: " + s.hostCaPin());
+            env.out().println("FIPS mode:   " + (s.fips() ? "yes" : "no"));
             if (s.nextCaPin() != null) {
                 env.out().println("CA rotation: " + s.rotationPhase() + " (next CA pin " + s.nextCaPin() + ")");
             }

@@ -1,6 +1,10 @@
 package dev.lanyard.issuer.cli.issuer;
 
+import dev.lanyard.common.crypto.CryptoContext;
+import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.crypto.CryptoProviders;
 import dev.lanyard.issuer.cli.Env;
+import dev.lanyard.issuer.crypto.FipsTls;
 import dev.lanyard.issuer.server.Initializer;
 import dev.lanyard.issuer.server.ca.Passphrase;
 import dev.lanyard.issuer.wire.Json;
@@ -29,16 +33,29 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ServerOptions.Resolved r = options.resolve(env, false);
-        Initializer.Result result = run(env, r);
+        CryptoContext crypto = install(r.mode());
+        Initializer.Result result = run(env, r, crypto);
         report(env, r, result, format);
         return 0;
     }
 
-    static Initializer.Result run(Env env, ServerOptions.Resolved r) {
-        Passphrase passphrase = Passphrase.resolve(r.passphraseFile(), env.vars(), r.dir(), env.random(),
+    /**
+     * Selects the crypto providers for the process before any key is touched: in FIPS mode BC-FIPS
+     * (approved-only) first, then BCJSSE ahead of SunJSSE.
+     */
+    static CryptoContext install(CryptoMode mode) {
+        CryptoContext crypto = CryptoProviders.install(mode);
+        FipsTls.install(crypto);
+        return crypto;
+    }
+
+    /** Initialises (or checks) the data dir with the mode's random: BC-FIPS's DRBG in FIPS mode. */
+    static Initializer.Result run(Env env, ServerOptions.Resolved r, CryptoContext crypto) {
+        Initializer.requireMode(r.dir(), crypto.mode());
+        Passphrase passphrase = Passphrase.resolve(r.passphraseFile(), env.vars(), r.dir(), crypto.random(),
                 !r.dir().initialized());
-        Initializer.Result result = Initializer.init(r.dir(), r.cluster(), r.keyType(), passphrase, env.clock(),
-                env.random());
+        Initializer.Result result = Initializer.init(r.dir(), r.cluster(), r.keyType(), passphrase, crypto.mode(),
+                env.clock(), crypto.random());
         if (passphrase.generated() != null) {
             env.err().println("note: generated a CA passphrase into " + passphrase.generated() + " (0600); keep it "
                     + "safe, and pass it with LANYARD_CA_PASSPHRASE or --ca-passphrase-file if you move it");
@@ -53,6 +70,7 @@ final class InitCommand implements Callable<Integer> {
             m.put("created", result.created());
             m.put("ca_pin", result.caPin());
             m.put("host_ca_pin", result.hostCaPin());
+            m.put("fips", r.mode() == CryptoMode.FIPS);
             m.put("data_dir", r.dir().root().toString());
             m.put("admin_identity", r.dir().adminCertificate().toString());
             env.out().println(Json.write(m));
@@ -63,5 +81,8 @@ final class InitCommand implements Callable<Integer> {
         env.out().println("CA pin: " + result.caPin());
         env.out().println("Host CA pin: " + result.hostCaPin());
         env.out().println("Admin identity: " + r.dir().adminCertificate());
+        if (r.mode() == CryptoMode.FIPS) {
+            env.out().println("FIPS mode: yes (BC-FIPS approved-only, BCFKS key stores)");
+        }
     }
 }

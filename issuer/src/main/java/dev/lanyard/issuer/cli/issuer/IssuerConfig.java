@@ -23,15 +23,16 @@ import org.yaml.snakeyaml.error.YAMLException;
  * ca_key_type: ec                     # ec | rsa-2048 | rsa-3072
  * ca_passphrase_file: /etc/lanyard/ca-passphrase   # optional; else LANYARD_CA_PASSPHRASE or generated
  * public_addrs: [issuer.example.com]  # extra names in the TLS certificate
+ * fips: true                          # optional; FIPS mode (same as --fips)
  * </pre>
  */
 record IssuerConfig(String cluster, String dataDir, String listen, String caKeyType, String caPassphraseFile,
-                    List<String> publicAddrs) {
+                    List<String> publicAddrs, boolean fips) {
     static final Set<String> KEYS = Set.of("cluster", "data_dir", "listen", "ca_key_type", "ca_passphrase_file",
-            "public_addrs");
+            "public_addrs", "fips");
 
     static IssuerConfig empty() {
-        return new IssuerConfig(null, null, null, null, null, List.of());
+        return new IssuerConfig(null, null, null, null, null, List.of(), false);
     }
 
     static IssuerConfig load(Path file) {
@@ -61,8 +62,12 @@ record IssuerConfig(String cluster, String dataDir, String listen, String caKeyT
         } else if (m.get("public_addrs") != null) {
             throw new LanyardException(Failure.INVALID_INPUT, file + ": public_addrs must be a list");
         }
+        Object fips = m.get("fips");
+        if (fips != null && !(fips instanceof Boolean)) {
+            throw new LanyardException(Failure.INVALID_INPUT, file + ": fips must be true or false");
+        }
         return new IssuerConfig(str(m, "cluster", file), str(m, "data_dir", file), str(m, "listen", file),
-                str(m, "ca_key_type", file), str(m, "ca_passphrase_file", file), addrs);
+                str(m, "ca_key_type", file), str(m, "ca_passphrase_file", file), addrs, Boolean.TRUE.equals(fips));
     }
 
     private static String str(Map<?, ?> m, String key, Path file) {

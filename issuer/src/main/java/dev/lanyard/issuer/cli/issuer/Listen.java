@@ -3,7 +3,7 @@ package dev.lanyard.issuer.cli.issuer;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 
-/** A listen address {@code HOST:PORT} or {@code [v6]:PORT}. */
+/** A listen address {@code HOST:PORT} or {@code [v6]:PORT}; port 0 binds a free port chosen at start. */
 record Listen(String host, int port) {
     static Listen parse(String text) {
         int colon = text == null ? -1 : text.lastIndexOf(':');
@@ -21,8 +21,9 @@ record Listen(String host, int port) {
         } catch (NumberFormatException e) {
             port = -1;
         }
-        if (port < 1 || port > 65535) {
-            throw new LanyardException(Failure.USAGE, "--listen: port must be 1-65535 in '" + text + "'");
+        if (port < 0 || port > 65535) {
+            throw new LanyardException(Failure.USAGE, "--listen: port must be 0-65535 (0: any free port) in '" + text
+                    + "'");
         }
         return new Listen(host, port);
     }

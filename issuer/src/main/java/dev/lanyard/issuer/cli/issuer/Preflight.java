@@ -23,6 +23,16 @@ final class Preflight {
         }
     }
 
+    /** Removes the address of an earlier run, so no client reaches a stale port before this one is ready. */
+    static void forgetAddress(DataDir dir) {
+        try {
+            java.nio.file.Files.deleteIfExists(dir.address());
+        } catch (IOException e) {
+            throw new LanyardException(Failure.FILE, dir.address() + ": cannot remove the old address: "
+                    + e.getMessage(), e);
+        }
+    }
+
     static void notRunning(DataDir dir) {
         JdbcStore.openH2(dir.database()).close();
     }

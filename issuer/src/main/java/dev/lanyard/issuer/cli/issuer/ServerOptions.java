@@ -1,5 +1,6 @@
 package dev.lanyard.issuer.cli.issuer;
 
+import dev.lanyard.common.crypto.CryptoMode;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.TrustDomain;
@@ -29,14 +30,20 @@ final class ServerOptions {
             description = "CA key-store passphrase (else LANYARD_CA_PASSPHRASE, else generated into the data dir).")
     Path passphraseFile;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS listen address (start only).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "HTTPS listen address (start only); port 0 "
+            + "binds a free port, which the ready line and DATA_DIR/issuer.addr give.")
     String listen;
+
+    @Option(names = "--fips", description = "FIPS mode: BouncyCastle FIPS (approved-only) for all crypto, BCFKS key "
+            + "stores, TLS by BCJSSE (or LANYARD_FIPS=1, or fips: true in --config). A data dir keeps the mode it "
+            + "was created in.")
+    boolean fips;
 
     @Option(names = "--public-addr", paramLabel = "HOST", description = "Extra TLS certificate name (repeatable).")
     List<String> publicAddrs = new ArrayList<>();
 
     record Resolved(TrustDomain cluster, DataDir dir, KeyType keyType, Path passphraseFile, Listen listen,
-                    List<String> publicAddrs) {
+                    List<String> publicAddrs, CryptoMode mode) {
     }
 
     Resolved resolve(Env env, boolean needListen) {
@@ -57,6 +64,7 @@ final class ServerOptions {
         List<String> addrs = new ArrayList<>(c.publicAddrs());
         addrs.addAll(publicAddrs);
         return new Resolved(name == null ? null : TrustDomain.parse(name), new DataDir(Path.of(dir).toAbsolutePath()),
-                KeyType.parse(type), pass, listenText == null ? null : Listen.parse(listenText), addrs);
+                KeyType.parse(type), pass, listenText == null ? null : Listen.parse(listenText), addrs,
+                CryptoMode.select(fips || c.fips(), env.vars()));
     }
 }

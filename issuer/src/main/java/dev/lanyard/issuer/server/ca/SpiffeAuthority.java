@@ -30,7 +30,8 @@ import java.util.Locale;
  *       SVID TTL has passed since {@code update}, so no SVID of the old CA is still valid.</li>
  *   <li>{@code rollback} (from init or update): the next CA is dropped.</li>
  * </ol>
- * The phase is kept in the store; the next CA in {@code ca/spiffe-ca-next.p12} (encrypted).
+ * The phase is kept in the store; the next CA in {@code ca/spiffe-ca-next.p12} (encrypted; {@code .bcfks}
+ * in FIPS mode).
  */
 public final class SpiffeAuthority {
     public static final String META_PHASE = "spiffe_rotation_phase";
@@ -98,6 +99,11 @@ public final class SpiffeAuthority {
             out.add(next.certificate());
         }
         return List.copyOf(out);
+    }
+
+    /** The trusted CAs with their keys: the current one, and the next one during a rotation. */
+    public synchronized List<CertificateAuthority> trusted() {
+        return next == null ? List.of(current) : List.of(current, next);
     }
 
     /** Moves the rotation: {@code init}, {@code update}, {@code standby} or {@code rollback}. */
