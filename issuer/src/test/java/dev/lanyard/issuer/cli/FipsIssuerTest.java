@@ -147,4 +147,17 @@ class FipsIssuerTest extends CliTestBase {
                 proxy(), "--user", "fips-alice"));
         assertTrue(wrong.err().startsWith("error: "), wrong.err());
     }
+
+    @Test
+    void aPasswordUnderFourteenCharactersIsRefusedWithOneLineNotAServerError() throws Exception {
+        role("fips-short", "  allow:\n    spiffe:\n      - path: /svc/short\n");
+        Run.Result refused = fails(3, admin("ctl", "users", "add", "fips-short", "--roles", "fips-short",
+                "--password-file", file("short.pw", "thirteen-char\n").toString()));
+        assertTrue(refused.err().contains("at least 14 characters (FIPS mode)"), refused.err());
+        userWithPassword("fips-bob", "a long enough password", "fips-short");
+        String pin = JSON.readTree(ok(admin("ctl", "status", "--format", "json")).out()).get("ca_pin").asText();
+        Run.Result wrong = fails(7, user().env("LANYARD_PASSWORD", "thirteen-char").cli("login", "--proxy",
+                proxy(), "--user", "fips-bob", "--ca-pin", pin));
+        assertTrue(wrong.err().startsWith("error: "), wrong.err());
+    }
 }

@@ -1,5 +1,7 @@
 package dev.lanyard.issuer.server.service;
 
+import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.crypto.CryptoProviders;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
@@ -11,23 +13,28 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Password hashes as {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>} (PBKDF2-HMAC-SHA256,
- * approved in FIPS mode; 600,000 iterations by default, 16-byte salt, 32-byte hash).
+ * approved in FIPS mode; 600,000 iterations by default, 16-byte salt, 32-byte hash). Passwords have at
+ * least 12 characters, 14 in FIPS mode: BC-FIPS refuses PBKDF2 passwords under 112 bits.
  */
 public final class Passwords {
     public static final int DEFAULT_ITERATIONS = 600_000;
     public static final int MIN_LENGTH = 12;
+    public static final int FIPS_MIN_LENGTH = 14;
+    private static final char[] TIMING_FILLER = "not-a-password-filler".toCharArray();
     private final int iterations;
     private final SecureRandom random;
+    private final int minLength;
 
     public Passwords(int iterations, SecureRandom random) {
         this.iterations = iterations;
         this.random = random;
+        this.minLength = CryptoProviders.active() == CryptoMode.FIPS ? FIPS_MIN_LENGTH : MIN_LENGTH;
     }
 
     public String hash(char[] password) {
-        if (password.length < MIN_LENGTH) {
-            throw new LanyardException(Failure.INVALID_INPUT, "password is too short: use at least " + MIN_LENGTH
-                    + " characters");
+        if (password.length < minLength) {
+            throw new LanyardException(Failure.INVALID_INPUT, "password is too short: use at least " + minLength
+                    + " characters" + (minLength == FIPS_MIN_LENGTH ? " (FIPS mode)" : ""));
         }
         if (password.length > 1024) {
             throw new LanyardException(Failure.INVALID_INPUT, "password is longer than 1024 characters");
@@ -41,8 +48,9 @@ public final class Passwords {
 
     /** Constant-time check; a null hash (unknown user) still costs one derivation. */
     public boolean verify(char[] password, String stored) {
-        if (stored == null) {
-            derive(password, new byte[16], iterations);
+        if (stored == null || password.length < minLength) {
+            // no stored hash can match a password shorter than the minimum; same cost as a real check
+            derive(TIMING_FILLER, new byte[16], iterations);
             return false;
         }
         String[] p = stored.split("\\$");
