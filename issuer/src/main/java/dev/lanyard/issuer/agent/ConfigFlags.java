@@ -75,6 +75,10 @@ final class ConfigFlags {
             throw new LanyardException(Failure.USAGE,
                     "give --output-dir and --svid-path together");
         }
+        if (outputDir == null && (!dnsSans.isEmpty() || !ipSans.isEmpty())) {
+            throw new LanyardException(Failure.USAGE, "--dns-san and --ip-san apply to the output given by "
+                    + "--output-dir and --svid-path; give those too, or put the SANs under svid.sans in the config");
+        }
         if (outputDir != null) {
             outputs.add(new OutputConfig(outputDir, Values.svidPath(svidPath, "--svid-path"),
                     Values.dnsNames(dnsSans, "--dns-san"), Values.ips(ipSans, "--ip-san"), List.of(), null, null));

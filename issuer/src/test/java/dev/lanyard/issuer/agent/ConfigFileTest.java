@@ -181,4 +181,15 @@ class ConfigFileTest {
         e = assertThrows(LanyardException.class, f::resolve);
         assertEquals("give --output-dir and --svid-path together", e.getMessage());
     }
+
+    @Test
+    void sanFlagsWithoutAnOutputFromFlagsAreAUsageErrorNotIgnored() {
+        ConfigFlags f = new ConfigFlags();
+        f.proxyServer = "127.0.0.1:3025";
+        f.dnsSans.add("api.example.com");
+        LanyardException e = assertThrows(LanyardException.class, f::resolve);
+        assertEquals(Failure.USAGE, e.failure());
+        assertTrue(e.getMessage().startsWith("--dns-san and --ip-san apply to the output given by --output-dir"),
+                e.getMessage());
+    }
 }
