@@ -30,9 +30,8 @@ public record Credentials(String who, String address, PrivateKey key, X509Certif
         String address = proxyOverride;
         if (address == null) {
             if (!Files.exists(dir.address())) {
-                throw new LanyardException(Failure.UNAVAILABLE, dir.address() + " is missing: the issuer has not been "
-                        + "started from this data dir or is still starting (run lanyard issuer start), or give --proxy "
-                        + "HOST:PORT");
+                throw new LanyardException(Failure.UNAVAILABLE, dir.address() + " is missing: no issuer is running on this "
+                        + "data dir, or it is still starting (run lanyard issuer start), or give --proxy HOST:PORT");
             }
             address = new String(InputFiles.read(dir.address()), StandardCharsets.UTF_8).strip();
         }

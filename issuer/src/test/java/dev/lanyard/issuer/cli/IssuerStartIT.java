@@ -1,6 +1,7 @@
 package dev.lanyard.issuer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,9 @@ class IssuerStartIT {
             assertEquals(fips ? "BCJSSE" : "SunJSSE", tls.provider());
             assertEquals(fips, tls.fips());
             assertTrue(Files.exists(data.resolve(fips ? "ca/spiffe-ca.bcfks" : "ca/spiffe-ca.p12")));
+            p.destroy(); // SIGTERM: a clean stop removes the address
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the issuer stops on SIGTERM");
+            assertFalse(Files.exists(data.resolve("issuer.addr")), "issuer.addr removed on a clean stop");
         } finally {
             p.destroy();
             if (!p.waitFor(30, TimeUnit.SECONDS)) {

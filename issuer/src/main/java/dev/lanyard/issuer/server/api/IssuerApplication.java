@@ -8,13 +8,15 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The server's run loop: record the address in the data dir ({@code issuer.addr}), announce
- * readiness with one line, then serve until stopped. Both carry the port actually bound, so
+ * readiness with one line, then serve until stopped, and remove the address on the way out. Both carry the port actually bound, so
  * {@code --listen HOST:0} (any free port) works for clients that read either.
  */
 public class IssuerApplication implements QuarkusApplication {
@@ -23,7 +25,20 @@ public class IssuerApplication implements QuarkusApplication {
         System.out.println(announce(Arc.container().instance(Issuer.class).get(), ConfigProvider.getConfig()));
         System.out.flush();
         Quarkus.waitForExit();
+        forgetAddress(ConfigProvider.getConfig());
         return 0;
+    }
+
+    /** A stopped issuer leaves no {@code issuer.addr} behind for scripts to mistake for a running one. */
+    private static void forgetAddress(Config config) {
+        if (config.getOptionalValue("lanyard.address", String.class).isEmpty()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(new DataDir(Path.of(config.getValue("lanyard.data-dir", String.class))).address());
+        } catch (IOException e) {
+            System.err.println("warning: cannot remove issuer.addr: " + e.getMessage());
+        }
     }
 
     /**
