@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link Store} over an embedded H2 database in the data dir: every write on one connection with
@@ -31,6 +32,7 @@ public final class JdbcStore implements Store {
     private final GroupCommit writes;
     private final ReadPool reads;
     private final ResourceCache cache = new ResourceCache();
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     private JdbcStore(GroupCommit writes, ReadPool reads) {
         this.writes = writes;
@@ -56,7 +58,7 @@ public final class JdbcStore implements Store {
                 opened.add(r);
                 readers.add(r);
             }
-            return new JdbcStore(new GroupCommit(c), new ReadPool(readers));
+            return new JdbcStore(new GroupCommit(c, "lanyard-store-writer"), new ReadPool(readers));
         } catch (SQLException e) {
             for (Connection c : opened.reversed()) {
                 try {
@@ -229,20 +231,24 @@ public final class JdbcStore implements Store {
 
     @Override
     public void close() {
-        reads.close();
-        try {
-            writes.exclusive(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SHUTDOWN");
-                } catch (SQLException ignored) {
-                    // closing anyway
-                }
-                c.close();
-                return null;
-            });
-        } catch (SQLException ignored) {
-            // already closed
+        if (!open.compareAndSet(true, false)) {
+            return;
         }
+        reads.close();
+        writes.exclusive(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closed anyway
+            }
+            return null;
+        });
+        writes.close();
     }
 
     private static int insertEvent(Connection c, AuditEvent e, String body) throws SQLException {
