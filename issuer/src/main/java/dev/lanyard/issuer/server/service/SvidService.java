@@ -5,6 +5,7 @@ import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.common.x509.Pem;
 import dev.lanyard.issuer.server.Caller;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
 import dev.lanyard.issuer.server.ca.Serials;
@@ -49,6 +50,7 @@ public final class SvidService {
     private final Clock clock;
     private final SecureRandom random;
     private volatile BundlePem bundlePem = new BundlePem(List.of(), "");
+    private volatile SvidTemplate template;
 
     /** The bundle last answered and its PEM (the bundle changes only with a CA rotation). */
     private record BundlePem(List<X509Certificate> certificates, String pem) {
@@ -96,8 +98,7 @@ public final class SvidService {
             boolean capped = !granted.equals(requested);
             BigInteger serial = Serials.random(random);
             Instant notAfter = now.plus(granted);
-            X509Certificate cert = SvidTemplate.issue(ca.get(), id, key, dns, ips, serial, now.minus(BACKDATE),
-                    notAfter);
+            byte[] cert = template().issue(id, key, dns, ips, serial, now.minus(BACKDATE), notAfter);
             String serialHex = Serials.hex(serial);
             fields.put("ttl_granted", Durations.format(granted));
             fields.put("serial_number", serialHex);
@@ -111,7 +112,7 @@ public final class SvidService {
             }
             store.recordIssued(serialHex, id.toString(), notAfter,
                     AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
-            return new SvidResponse(id.toString(), serialHex, Certificates.toPem(cert),
+            return new SvidResponse(id.toString(), serialHex, Pem.encode("CERTIFICATE", cert),
                     bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);
         } catch (LanyardException e) {
@@ -120,6 +121,17 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
+    }
+
+    /** The SVID template of the CA that signs now (prepared again only when the CA changes). */
+    private SvidTemplate template() {
+        CertificateAuthority signing = ca.get();
+        SvidTemplate last = template;
+        if (last == null || last.ca() != signing) {
+            last = SvidTemplate.of(signing);
+            template = last;
+        }
+        return last;
     }
 
     private String bundlePem() {
