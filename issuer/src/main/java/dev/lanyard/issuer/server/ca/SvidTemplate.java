@@ -1,5 +1,7 @@
 package dev.lanyard.issuer.server.ca;
 
+import static dev.lanyard.issuer.server.ca.CertificateSigner.tlv;
+
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
@@ -45,6 +47,8 @@ public final class SvidTemplate {
     /** extendedKeyUsage: serverAuth, clientAuth. */
     private static final byte[] EXTENDED_KEY_USAGE = extension("2.5.29.37", false, Der.encode(Der.SEQUENCE,
             Der.oidElement("1.3.6.1.5.5.7.3.1"), Der.oidElement("1.3.6.1.5.5.7.3.2")));
+    private static final byte[] OID_SAN = Der.oidElement("2.5.29.17");
+    private static final byte[] OID_SKI = Der.oidElement("2.5.29.14");
     private static final int SAN_URI = 0x86;
     private static final int SAN_DNS = 0x82;
     private static final int SAN_IP = 0x87;
@@ -62,8 +66,8 @@ public final class SvidTemplate {
             byte[] algorithmId = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm).getEncoded();
             byte[] issuer = ca.certificate().getSubjectX500Principal().getEncoded();
             this.algorithmAndIssuer = join(algorithmId, issuer);
-            this.authorityKeyId = extension("2.5.29.35", false, Der.encode(Der.SEQUENCE,
-                    Der.encode(0x80, CertificateSigner.keyId(ca.certificate().getPublicKey()))));
+            this.authorityKeyId = extension("2.5.29.35", false, tlv(Der.SEQUENCE,
+                    tlv(0x80, CertificateSigner.keyId(ca.certificate().getPublicKey()))));
             this.signer = new CertificateSigner.TbsSigner(algorithm, algorithmId, ca.key());
         } catch (IOException | GeneralSecurityException e) {
             throw new LanyardException(Failure.INTERNAL, "cannot prepare the SVID template for "
@@ -85,25 +89,25 @@ public final class SvidTemplate {
     public byte[] issue(SpiffeId id, PublicKey key, List<String> dnsSans, List<InetAddress> ipSans,
                         BigInteger serial, Instant notBefore, Instant notAfter) {
         byte[] spki = key.getEncoded();
-        byte[] subject = Der.encode(Der.SEQUENCE,
+        byte[] subject = tlv(Der.SEQUENCE,
                 rdn(OID_O, id.trustDomain().name()),
                 rdn(OID_CN, id.lastSegment()));
         byte[][] names = new byte[1 + dnsSans.size() + ipSans.size()][];
         int n = 0;
-        names[n++] = Der.encode(SAN_URI, id.toString().getBytes(StandardCharsets.US_ASCII));
+        names[n++] = tlv(SAN_URI, id.toString().getBytes(StandardCharsets.US_ASCII));
         for (String d : dnsSans) {
-            names[n++] = Der.encode(SAN_DNS, d.getBytes(StandardCharsets.US_ASCII));
+            names[n++] = tlv(SAN_DNS, d.getBytes(StandardCharsets.US_ASCII));
         }
         for (InetAddress ip : ipSans) {
-            names[n++] = Der.encode(SAN_IP, ip.getAddress());
+            names[n++] = tlv(SAN_IP, ip.getAddress());
         }
-        byte[] extensions = Der.encode(0xa3, Der.encode(Der.SEQUENCE,
+        byte[] extensions = tlv(0xa3, tlv(Der.SEQUENCE,
                 BASIC_CONSTRAINTS, KEY_USAGE, EXTENDED_KEY_USAGE,
-                extension("2.5.29.17", false, Der.encode(Der.SEQUENCE, names)),
-                extension("2.5.29.14", false, Der.encode(Der.OCTET_STRING, subjectKeyId(spki))),
+                extension(OID_SAN, false, tlv(Der.SEQUENCE, names)),
+                extension(OID_SKI, false, tlv(Der.OCTET_STRING, subjectKeyId(spki))),
                 authorityKeyId));
-        byte[] tbs = Der.encode(Der.SEQUENCE, VERSION_3, Der.integer(serial), algorithmAndIssuer,
-                Der.encode(Der.SEQUENCE, time(notBefore), time(notAfter)), subject, spki, extensions);
+        byte[] tbs = tlv(Der.SEQUENCE, VERSION_3, tlv(Der.INTEGER, serial.toByteArray()), algorithmAndIssuer,
+                tlv(Der.SEQUENCE, time(notBefore), time(notAfter)), subject, spki, extensions);
         return signer.sign(tbs);
     }
 
@@ -114,14 +118,18 @@ public final class SvidTemplate {
     }
 
     private static byte[] rdn(byte[] type, String value) {
-        return Der.encode(Der.SET, Der.encode(Der.SEQUENCE, type,
-                Der.encode(Der.UTF8_STRING, Names.cut(value).getBytes(StandardCharsets.UTF_8))));
+        return tlv(Der.SET, tlv(Der.SEQUENCE, type,
+                tlv(Der.UTF8_STRING, Names.cut(value).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
-        return critical
-                ? Der.encode(Der.SEQUENCE, Der.oidElement(oid), CRITICAL, Der.encode(Der.OCTET_STRING, value))
-                : Der.encode(Der.SEQUENCE, Der.oidElement(oid), Der.encode(Der.OCTET_STRING, value));
+        return extension(Der.oidElement(oid), critical, value);
+    }
+
+    private static byte[] extension(byte[] oid, boolean critical, byte[] value) {
+        byte[] octets = tlv(Der.OCTET_STRING, value);
+        return critical ? tlv(Der.SEQUENCE, oid, CRITICAL, octets)
+                : tlv(Der.SEQUENCE, oid, octets);
     }
 
     /** RFC 7093 method 1 over the subjectPublicKey bits of a SubjectPublicKeyInfo. */
@@ -153,7 +161,7 @@ public final class SvidTemplate {
         two(s, t.getMinute());
         two(s, t.getSecond());
         s.append('Z');
-        return Der.encode(utc ? Der.UTC_TIME : Der.GENERALIZED_TIME, s.toString().getBytes(StandardCharsets.US_ASCII));
+        return tlv(utc ? Der.UTC_TIME : Der.GENERALIZED_TIME, s.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void two(StringBuilder s, int v) {

@@ -5,7 +5,6 @@ import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.common.x509.Certificates;
-import dev.lanyard.common.x509.Pem;
 import dev.lanyard.issuer.server.Caller;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
 import dev.lanyard.issuer.server.ca.Serials;
@@ -19,6 +18,8 @@ import dev.lanyard.issuer.wire.Durations;
 import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.net.InetAddress;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -112,7 +113,7 @@ public final class SvidService {
             }
             store.recordIssued(serialHex, id.toString(), notAfter,
                     AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
-            return new SvidResponse(id.toString(), serialHex, Pem.encode("CERTIFICATE", cert),
+            return new SvidResponse(id.toString(), serialHex, certificatePem(cert),
                     bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);
         } catch (LanyardException e) {
@@ -121,6 +122,20 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
+    }
+
+    private static final byte[] PEM_BEGIN = "-----BEGIN CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PEM_END = "\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+
+    /** The same text as {@code Pem.encode("CERTIFICATE", der)}, built in one buffer. */
+    static String certificatePem(byte[] der) {
+        byte[] body = PEM_BASE64.encode(der);
+        byte[] out = new byte[PEM_BEGIN.length + body.length + PEM_END.length];
+        System.arraycopy(PEM_BEGIN, 0, out, 0, PEM_BEGIN.length);
+        System.arraycopy(body, 0, out, PEM_BEGIN.length, body.length);
+        System.arraycopy(PEM_END, 0, out, PEM_BEGIN.length + body.length, PEM_END.length);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 
     /** The SVID template of the CA that signs now (prepared again only when the CA changes). */
