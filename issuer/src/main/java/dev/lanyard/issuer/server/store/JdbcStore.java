@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ public final class JdbcStore implements Store {
     /** Read connections; reads are short and mostly served by the cache. */
     static final int READERS = 3;
     static final int PAGE_SIZE = 4096;
+    /** See {@link GroupCommit}: the wait for more works before a commit under concurrent writes. */
+    static final Duration GATHER = Duration.ofMillis(2);
 
     private final GroupCommit writes;
     private final ReadPool reads;
@@ -61,7 +64,7 @@ public final class JdbcStore implements Store {
                 opened.add(r);
                 readers.add(r);
             }
-            return new JdbcStore(new GroupCommit(c, "lanyard-store-writer"), new ReadPool(readers));
+            return new JdbcStore(new GroupCommit(c, "lanyard-store-writer", GATHER), new ReadPool(readers));
         } catch (SQLException e) {
             for (Connection c : opened.reversed()) {
                 try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ class GroupCommitTest {
     @Test
     void worksQueuedDuringACommitShareTheNextOne() throws Exception {
         Connection c = open();
-        GroupCommit writes = new GroupCommit(c, "test-writer");
+        GroupCommit writes = new GroupCommit(c, "test-writer", Duration.ZERO);
         ExecutorService pool = Executors.newFixedThreadPool(9);
         try {
             CountDownLatch holding = new CountDownLatch(1);
@@ -82,7 +83,7 @@ class GroupCommitTest {
     @Test
     void aFailingWorkIsUndoneAloneAndTheOthersCommit() throws Exception {
         Connection c = open();
-        GroupCommit writes = new GroupCommit(c, "test-writer");
+        GroupCommit writes = new GroupCommit(c, "test-writer", Duration.ZERO);
         try {
             writes.run(conn -> insert(conn, 1));
             LanyardException e = assertThrows(LanyardException.class, () -> writes.run(conn -> insert(conn, 1)));
@@ -97,7 +98,7 @@ class GroupCommitTest {
     @Test
     void afterCloseAWorkIsRefusedAsUnavailable() throws Exception {
         Connection c = open();
-        GroupCommit writes = new GroupCommit(c, "test-writer");
+        GroupCommit writes = new GroupCommit(c, "test-writer", Duration.ZERO);
         writes.close();
         LanyardException e = assertThrows(LanyardException.class, () -> writes.run(conn -> insert(conn, 1)));
         assertEquals(Failure.UNAVAILABLE, e.failure());
