@@ -193,7 +193,7 @@ public final class JdbcStore implements Store {
 
     @Override
     public void append(AuditEvent event) {
-        String body = Json.writeCompact(event.fields());
+        String body = AuditJson.write(event.fields());
         tx(c -> insertEvent(c, event, body));
     }
 
