@@ -31,7 +31,7 @@ import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
  * <p>One instance per signing CA. The parts that never change for a CA (version, signature
  * algorithm, issuer name, the fixed extensions, the authority key identifier) are encoded once; an
  * issuance encodes only serial, validity, subject, SAN, key and subject key identifier around them,
- * and signs the TBSCertificate directly ({@link CertificateSigner#signTbs}). The result is the
+ * and signs the TBSCertificate directly ({@link CertificateSigner.TbsSigner}). The result is the
  * certificate's DER, never re-parsed: the same bytes the BouncyCastle builder produces for the same
  * inputs (asserted by the tests).
  */
