@@ -1,5 +1,8 @@
 package dev.lanyard.issuer.server.service;
 
+import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.crypto.CryptoProviders;
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
@@ -11,11 +14,15 @@ import javax.crypto.spec.PBEKeySpec;
 
 /**
  * Password hashes as {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>} (PBKDF2-HMAC-SHA256,
- * approved in FIPS mode; 600,000 iterations by default, 16-byte salt, 32-byte hash).
+ * approved in FIPS mode; 600,000 iterations by default, 16-byte salt, 32-byte hash). In FIPS mode
+ * BC-FIPS refuses PBKDF2 passwords under 112 bits, so passwords need {@link #MIN_LENGTH_FIPS}
+ * characters there, and a stored hash checked against a shorter password is simply a mismatch.
  */
 public final class Passwords {
     public static final int DEFAULT_ITERATIONS = 600_000;
     public static final int MIN_LENGTH = 12;
+    /** 14 characters = 112 bits as BC-FIPS counts a PBKDF2 password (8 bits per character). */
+    public static final int MIN_LENGTH_FIPS = 14;
     private final int iterations;
     private final SecureRandom random;
 
@@ -24,9 +31,15 @@ public final class Passwords {
         this.random = random;
     }
 
+    /** The shortest password accepted in the process's crypto mode. */
+    public static int minLength() {
+        return CryptoProviders.active() == CryptoMode.FIPS ? MIN_LENGTH_FIPS : MIN_LENGTH;
+    }
+
     public String hash(char[] password) {
-        if (password.length < MIN_LENGTH) {
-            throw new LanyardException(Failure.INVALID_INPUT, "password is too short: use at least " + MIN_LENGTH
+        int min = minLength();
+        if (password.length < min) {
+            throw new LanyardException(Failure.INVALID_INPUT, "password is too short: use at least " + min
                     + " characters");
         }
         if (password.length > 1024) {
@@ -35,12 +48,31 @@ public final class Passwords {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$"
-                + b64.encodeToString(derive(password, salt, iterations));
+        byte[] hash;
+        try {
+            hash = derive(password, salt, iterations);
+        } catch (AssertionError e) {
+            throw FipsPolicy.rethrow("PBKDF2 with this password", e);
+        }
+        return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
-    /** Constant-time check; a null hash (unknown user) still costs one derivation. */
+    /**
+     * Constant-time check; a null hash (unknown user) still costs one derivation. A password that
+     * FIPS mode refuses to derive from (too short) cannot match: false, as for a wrong password.
+     */
     public boolean verify(char[] password, String stored) {
+        try {
+            return check(password, stored);
+        } catch (AssertionError e) {
+            if (FipsPolicy.isRefusal(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean check(char[] password, String stored) {
         if (stored == null) {
             derive(password, new byte[16], iterations);
             return false;
