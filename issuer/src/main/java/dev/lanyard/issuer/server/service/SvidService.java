@@ -18,29 +18,33 @@ import dev.lanyard.issuer.wire.Durations;
 import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Issues X509-SVIDs: validate the request, authorize it against the caller's roles, sign, store the
- * serial and the {@code spiffe.svid.issued} event in one transaction, and only then answer. Every
- * refusal is stored as {@code spiffe.svid.denied} with its reason.
+ * Issues X509-SVIDs: validate the request, authorize it against the caller's roles, sign (through the
+ * signing CA's {@link SvidTemplate}), commit the {@code spiffe.svid.issued} event (which carries the
+ * serial), and only then answer. Every refusal is stored as {@code spiffe.svid.denied} with its reason.
  */
 public final class SvidService {
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
     public static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration BACKDATE = Duration.ofMinutes(1);
+
+    private static final byte[] PEM_BEGIN = "-----BEGIN CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PEM_END = "\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
     private final TrustDomain trustDomain;
     private final Supplier<CertificateAuthority> ca;
@@ -123,10 +127,6 @@ public final class SvidService {
             throw e;
         }
     }
-
-    private static final byte[] PEM_BEGIN = "-----BEGIN CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PEM_END = "\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
-    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
     /** The same text as {@code Pem.encode("CERTIFICATE", der)}, built in one buffer. */
     static String certificatePem(byte[] der) {
