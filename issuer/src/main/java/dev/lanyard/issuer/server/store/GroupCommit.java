@@ -66,7 +66,7 @@ final class GroupCommit implements AutoCloseable {
      * @param gather how long the writer waits for more works before a commit, when the previous batch
      *     held more than one (concurrent callers; a lone caller never waits): a commit costs about the
      *     same CPU for one work as for dozens, so under load a short wait makes the batches larger
-     *     (measured at 64 clients: 2 ms doubled the works per commit and cut CPU per issuance ~10%)
+     *     (measured at 64 clients: 2 ms took the batches from ~7 to ~25 works, +15-25% issuances/s)
      */
     GroupCommit(Connection connection, String name, Duration gather) {
         this.connection = connection;
@@ -187,11 +187,11 @@ final class GroupCommit implements AutoCloseable {
             }
             connection.commit();
             commits++;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             LanyardException failure = databaseError(e);
             try {
                 connection.rollback();
-            } catch (SQLException r) {
+            } catch (SQLException | RuntimeException r) {
                 failure.addSuppressed(r);
             }
             for (Pending<?> p : batch) {
@@ -214,13 +214,16 @@ final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException e) {
             connection.rollback(sp);
             p.failure = e;
+        } catch (Error e) {
+            connection.rollback(sp);
+            p.failure = databaseError(e);
         }
     }
 
     private <T> void runAlone(Pending<T> p) {
         try {
             p.result = p.work.run(connection);
-        } catch (SQLException e) {
+        } catch (SQLException | Error e) {
             p.failure = databaseError(e);
         } catch (RuntimeException e) {
             p.failure = e;
@@ -240,7 +243,8 @@ final class GroupCommit implements AutoCloseable {
         p.finish();
     }
 
-    private static LanyardException databaseError(Exception e) {
+    /** An error inside a work (even an {@link Error}) fails that work's callers, never the writer thread. */
+    private static LanyardException databaseError(Throwable e) {
         return new LanyardException(Failure.INTERNAL, "database error: "
                 + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     }

@@ -96,6 +96,23 @@ class GroupCommitTest {
     }
 
     @Test
+    void anErrorInAWorkFailsThatWorkAndTheWriterGoesOn() throws Exception {
+        Connection c = open();
+        GroupCommit writes = new GroupCommit(c, "test-writer", Duration.ZERO);
+        try {
+            LanyardException e = assertThrows(LanyardException.class, () -> writes.run(conn -> {
+                insert(conn, 7);
+                throw new AssertionError("refused");
+            }));
+            assertEquals(Failure.INTERNAL, e.failure());
+            assertEquals(1, (int) writes.run(conn -> insert(conn, 7)), "the failed work was undone");
+        } finally {
+            writes.close();
+            c.close();
+        }
+    }
+
+    @Test
     void afterCloseAWorkIsRefusedAsUnavailable() throws Exception {
         Connection c = open();
         GroupCommit writes = new GroupCommit(c, "test-writer", Duration.ZERO);
