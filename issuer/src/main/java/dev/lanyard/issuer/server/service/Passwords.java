@@ -1,12 +1,13 @@
 package dev.lanyard.issuer.server.service;
 
-import dev.lanyard.common.crypto.CryptoMode;
 import dev.lanyard.common.crypto.CryptoProviders;
 import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.Security;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
@@ -33,7 +34,17 @@ public final class Passwords {
 
     /** The shortest password accepted in the process's crypto mode. */
     public static int minLength() {
-        return CryptoProviders.active() == CryptoMode.FIPS ? MIN_LENGTH_FIPS : MIN_LENGTH;
+        return fipsActive() ? MIN_LENGTH_FIPS : MIN_LENGTH;
+    }
+
+    /**
+     * FIPS mode as {@code CryptoProviders.active()} in newer {@code common} tells it (BC-FIPS first in
+     * the provider list, approved-only): kept here until that method is in every build of common.
+     */
+    static boolean fipsActive() {
+        Provider[] providers = Security.getProviders();
+        return providers.length > 0 && providers[0].getName().equals(CryptoProviders.FIPS_PROVIDER)
+                && Boolean.getBoolean(CryptoProviders.APPROVED_ONLY_PROPERTY);
     }
 
     public String hash(char[] password) {
