@@ -38,7 +38,8 @@ import javax.net.ssl.TrustManagerFactory;
  * <pre>java -cp common/target/lanyard-common-*.jar bench/IssuanceBench.java --addr 127.0.0.1:PORT
  *   --identity ID.pem --key ID_KEY.pem --ca HOST_CA.pem [--trust-domain bench.example] [--path /svc/bench]
  *   [--clients 1,16,64] [--warmup 3] [--duration 10] [--pool 256] [--results FILE] [--server-pid PID]</pre>
- * {@code --server-pid} adds the issuer's CPU time per issuance (from /proc) to each line.
+ * {@code --server-pid} adds the issuer's CPU time per issuance (from /proc) to each line; the load
+ * generator's own CPU time per issuance is always reported (it shares the cores with the issuer).
  * {@code --jca-sign SECONDS} instead measures this JVM's own SHA256withECDSA P-256 sign rate (one thread).
  */
 final class IssuanceBench {
@@ -106,10 +107,15 @@ final class IssuanceBench {
             t.setDaemon(true);
             t.start();
         }
+        long self = ProcessHandle.current().pid();
+        sleepUntil(from);
+        long clientTicks0 = cpuTicks(self);
         if (serverPid > 0) {
-            sleepUntil(from);
             serverTicks0 = cpuTicks(serverPid);
-            sleepUntil(to);
+        }
+        sleepUntil(to);
+        long clientTicks1 = cpuTicks(self);
+        if (serverPid > 0) {
             serverTicks1 = cpuTicks(serverPid);
         }
         done.await();
@@ -134,11 +140,13 @@ final class IssuanceBench {
         }
         Arrays.sort(all);
         String line = String.format(Locale.ROOT, "RESULT clients=%d requests=%d seconds=%.1f rate=%.1f p50_ms=%.2f p99_ms=%.2f"
-                        + " max_ms=%.2f errors=%d reconnects=%d server_cpu_ms_per_issuance=%.2f server_cores=%.2f", clients, total,
+                        + " max_ms=%.2f errors=%d reconnects=%d server_cpu_ms_per_issuance=%.2f server_cores=%.2f"
+                        + " client_cpu_ms_per_issuance=%.2f", clients, total,
                 duration, total / duration, pct(all, 0.50), pct(all, 0.99),
                 all.length == 0 ? 0.0 : all[all.length - 1] / 1e6, errors, reconnects,
                 total == 0 ? Double.NaN : (serverTicks1 - serverTicks0) * 10.0 / total,
-                (serverTicks1 - serverTicks0) / 100.0 / duration);
+                (serverTicks1 - serverTicks0) / 100.0 / duration,
+                total == 0 ? Double.NaN : (clientTicks1 - clientTicks0) * 10.0 / total);
         System.out.println(line);
         if (firstError != null) {
             System.out.println("first error: " + firstError);

@@ -5,8 +5,10 @@
 #
 # Usage (from anywhere; needs issuer/target/quarkus-app and common/target/lanyard-common-*.jar):
 #   bench/issuer-bench.sh [--duration SECONDS] [--warmup SECONDS] [--clients 1,16,64]
-#                         [--server-java-opts "JVM FLAGS"] [--no-openssl] [--no-cli] [--no-jca]
+#                         [--server-java-opts "JVM FLAGS"] [--issuer-root DIR] [--no-openssl] [--no-cli] [--no-jca]
 #
+# --issuer-root runs the issuer (bin/lanyard, issuer/target) of another checkout, e.g. an older commit
+# unpacked with `git archive` and built, against the same load generator: before/after comparisons.
 # --server-java-opts is appended to the issuer's JVM command line through LANYARD_JAVA_OPTS (after the
 # launcher's own flags for `issuer start`, -XX:+UseSerialGC with the full JIT, so a later flag wins).
 # Everything lives in a mktemp directory, removed on exit; the issuer is stopped on exit and on Ctrl-C.
@@ -17,6 +19,7 @@ duration=10
 warmup=3
 clients=1,16,64
 server_opts=""
+issuer_root=""
 do_openssl=1
 do_cli=1
 do_jca=1
@@ -26,21 +29,23 @@ while [ $# -gt 0 ]; do
     --warmup) warmup=$2; shift 2 ;;
     --clients) clients=$2; shift 2 ;;
     --server-java-opts) server_opts=$2; shift 2 ;;
+    --issuer-root) issuer_root=$(cd "$2" && pwd); shift 2 ;;
     --no-openssl) do_openssl=0; shift ;;
     --no-cli) do_cli=0; shift ;;
     --no-jca) do_jca=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
+issuer_root=${issuer_root:-$root}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -x "$java_home/bin/java" ] || java_home=/usr/lib/jvm/temurin-25-jdk-amd64
 JAVA="$java_home/bin/java"
 [ -x "$JAVA" ] || { echo "error: JDK 25 not found: set JAVA_HOME" >&2; exit 69; }
 common_jar=$(ls "$root"/common/target/lanyard-common-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -1 || true)
 [ -n "$common_jar" ] || { echo "error: common/target/lanyard-common-*.jar missing: run mvn -pl common install -DskipTests" >&2; exit 69; }
-[ -f "$root/issuer/target/quarkus-app/quarkus-run.jar" ] || {
+[ -f "$issuer_root/issuer/target/quarkus-app/quarkus-run.jar" ] || {
   echo "error: the issuer is not built: run mvn -pl issuer -am package -DskipTests" >&2; exit 69; }
 command -v openssl >/dev/null || do_openssl=0
 
@@ -60,9 +65,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
 
-lanyard() { "$root/bin/lanyard" "$@"; }
-ctl() { LANYARD_DATA_DIR="$tmp/data" "$root/bin/lanyard" ctl "$@"; }
-as_user() { env -u LANYARD_DATA_DIR HOME="$tmp/home" "$root/bin/lanyard" "$@"; }
+ctl() { LANYARD_DATA_DIR="$tmp/data" "$issuer_root/bin/lanyard" ctl "$@"; }
+as_user() { env -u LANYARD_DATA_DIR HOME="$tmp/home" "$issuer_root/bin/lanyard" "$@"; }
 now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
 
 echo "load before: $(uptime)"
@@ -71,7 +75,7 @@ echo "load before: $(uptime)"
 for attempt in 1 2 3; do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
          || echo $((20000 + RANDOM % 20000)))
-  LANYARD_JAVA_OPTS="$server_opts" "$root/bin/lanyard" issuer start --cluster bench.example \
+  LANYARD_JAVA_OPTS="$server_opts" "$issuer_root/bin/lanyard" issuer start --cluster bench.example \
     --data-dir "$tmp/data" --listen "127.0.0.1:$port" >"$tmp/issuer.log" 2>&1 &
   issuer_pid=$!
   for _ in $(seq 1 1200); do
@@ -140,11 +144,15 @@ if [ "$do_cli" = 1 ]; then
   echo "svid issue wall ms: ${times[*]} (median $cli_median)"
 fi
 
-# 5. raw ECDSA P-256 sign rate of this machine (one core, openssl's default)
+# 5. raw ECDSA P-256 sign rate of this machine: one core (openssl's default; the target's reference)
+#    and all cores (-multi N), so both ratios are visible
 sign_rate=""
+sign_rate_all=""
 if [ "$do_openssl" = 1 ]; then
   sign_rate=$(openssl speed -seconds 5 ecdsap256 2>/dev/null | awk '/nistp256/ { print $(NF-1) }' | tail -1)
   echo "openssl speed -seconds 5 ecdsap256: sign/s $sign_rate ($(openssl version))"
+  sign_rate_all=$(openssl speed -seconds 5 -multi "$(nproc)" ecdsap256 2>/dev/null | awk '/nistp256/ { print $(NF-1) }' | tail -1)
+  echo "openssl speed -seconds 5 -multi $(nproc) ecdsap256: sign/s $sign_rate_all"
 fi
 
 # 6. the JDK's own P-256 sign rate (what a Java CA can reach at best), with the issuer's JIT flags and with C2
@@ -158,19 +166,21 @@ fi
 
 # 7. the table
 echo
-echo "| clients | issuances/s | p50 ms | p99 ms | max ms | errors | issuer CPU ms / issuance | issuer cores busy | issuance ÷ openssl sign/s |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| clients | issuances/s | p50 ms | p99 ms | max ms | errors | issuer CPU ms / issuance | issuer cores busy | client CPU ms / issuance | ÷ openssl 1 core | ÷ openssl all cores |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 grep '^RESULT' "$tmp/results.txt" | while read -r _ fields; do
   declare -A f=()
   for kv in $fields; do f[${kv%%=*}]=${kv#*=}; done
   ratio="-"
+  ratio_all="-"
   [ -n "$sign_rate" ] && ratio=$(awk -v a="${f[rate]}" -v b="$sign_rate" 'BEGIN { printf "%.1f%%", 100 * a / b }')
+  [ -n "$sign_rate_all" ] && ratio_all=$(awk -v a="${f[rate]}" -v b="$sign_rate_all" 'BEGIN { printf "%.1f%%", 100 * a / b }')
   echo "| ${f[clients]} | ${f[rate]} | ${f[p50_ms]} | ${f[p99_ms]} | ${f[max_ms]} | ${f[errors]} |" \
-       "${f[server_cpu_ms_per_issuance]} | ${f[server_cores]} | $ratio |"
+       "${f[server_cpu_ms_per_issuance]} | ${f[server_cores]} | ${f[client_cpu_ms_per_issuance]} | $ratio | $ratio_all |"
 done
 echo
-[ -n "$sign_rate" ] && echo "openssl speed -seconds 5 ecdsap256 sign/s (1 core): $sign_rate"
+[ -n "$sign_rate" ] && echo "openssl speed -seconds 5 ecdsap256 sign/s (1 core): $sign_rate; -multi $(nproc): ${sign_rate_all:--}"
 [ -n "$jca_c2" ] && echo "JDK SHA256withECDSA P-256 sign/s (1 thread): $jca_c1 (-XX:TieredStopAtLevel=1), $jca_c2 (C2)"
 [ -n "$cli_median" ] && echo "lanyard svid issue end to end (fresh JVM), median of 5: $cli_median ms"
-echo "issuer JVM: bin/lanyard issuer start (-XX:+UseSerialGC, full JIT) ${server_opts:++ $server_opts}"
+echo "issuer: $issuer_root; JVM: bin/lanyard issuer start (-XX:+UseSerialGC, full JIT) ${server_opts:++ $server_opts}"
 echo "cores: $(nproc); $("$JAVA" -version 2>&1 | head -1); load at end: $(uptime | sed 's/.*load average: //')"

@@ -13,6 +13,34 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMapper {
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
 
+    /** An error answer: HTTP status and body. */
+    record Mapped(int status, ErrorBody body) {
+    }
+
+    static Mapped map(Failure f, String message) {
+        return new Mapped(f.httpStatus(), new ErrorBody(f.name(), f.exitCode(), message));
+    }
+
+    /** A refusal by the HTTP layer itself (e.g. 415), with the failure kind {@link #web} gives it. */
+    static Mapped map(int status, Failure f, String message) {
+        return new Mapped(status, new ErrorBody(f.name(), f.exitCode(), message));
+    }
+
+    /** The answer to a failure outside the REST pipeline (the Vert.x routes), as the mappers below give it. */
+    static Mapped map(Throwable e) {
+        if (e instanceof LanyardException le) {
+            if (le.failure() == Failure.INTERNAL) {
+                LOG.error("internal error", le);
+            }
+            return map(le.failure(), le.getMessage());
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException je) {
+            return map(Failure.INVALID_INPUT, "malformed request body: " + firstLine(je.getOriginalMessage()));
+        }
+        LOG.error("unexpected error", e);
+        return map(Failure.INTERNAL, "internal error in the issuer; see its log");
+    }
+
     @ServerExceptionMapper
     public Response lanyard(LanyardException e) {
         if (e.failure() == Failure.INTERNAL) {

@@ -4,16 +4,12 @@ import dev.lanyard.issuer.server.Issuer;
 import dev.lanyard.issuer.server.store.AuditEvent;
 import dev.lanyard.issuer.wire.BotAddRequest;
 import dev.lanyard.issuer.wire.StatusResponse;
-import dev.lanyard.issuer.wire.SvidRequest;
-import dev.lanyard.issuer.wire.SvidResponse;
 import dev.lanyard.issuer.wire.TokenAddRequest;
 import dev.lanyard.issuer.wire.TokenResponse;
 import dev.lanyard.issuer.wire.TotpResponse;
 import dev.lanyard.issuer.wire.UserAddRequest;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,7 +28,7 @@ import java.util.Map;
 
 /**
  * Routes that need a client identity (mTLS): {@code GET /v1/status}, {@code POST /v1/ca/rotate},
- * {@code POST /v1/svid},
+ * ({@code POST /v1/svid} is {@link SvidRoute}),
  * {@code POST /v1/users}, {@code POST /v1/users/NAME/totp}, {@code POST /v1/bots},
  * {@code POST /v1/tokens}, {@code GET /v1/audit}.
  */
@@ -55,19 +50,6 @@ public class IdentityApi {
     @Path("/ca/rotate")
     public StatusResponse rotate(dev.lanyard.issuer.wire.RotateRequest request, @Context HttpServerRequest http) {
         return issuer.rotate(Peer.caller(issuer, http), request);
-    }
-
-    /**
-     * Non-blocking signature on purpose: the (small) body is then read on the I/O thread before this
-     * runs, instead of a worker thread blocking on the request stream; the issuance itself (signing,
-     * the durable audit commit) runs on the worker pool.
-     */
-    @POST
-    @Path("/svid")
-    public Uni<SvidResponse> svid(SvidRequest request, @Context HttpServerRequest http) {
-        X509Certificate peer = Peer.certificate(http);
-        return Uni.createFrom().item(() -> issuer.svids().issue(issuer.authenticator().authenticate(peer), request))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @POST

@@ -2,12 +2,14 @@ package dev.lanyard.issuer.server.ca;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.common.x509.Der;
 import dev.lanyard.issuer.crypto.KeyType;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Date;
@@ -21,9 +23,79 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Signs a {@link CertTemplate} with an issuer key, adding the key identifiers. */
+/** Signs a {@link CertTemplate} with an issuer key, adding the key identifiers; or a ready TBSCertificate. */
 final class CertificateSigner {
     private CertificateSigner() {
+    }
+
+    /**
+     * Signs encoded TBSCertificates with one key: {@code Certificate ::= SEQUENCE { tbs, algorithm,
+     * BIT STRING signature }}. Each thread keeps its own initialised {@link Signature} (found through
+     * the default provider list, so BC-FIPS serves it in FIPS mode), which {@code sign()} leaves ready
+     * for the next signature with the same key.
+     */
+    static final class TbsSigner {
+        private final byte[] algorithmId;
+        private final ThreadLocal<Signature> signatures;
+
+        TbsSigner(String algorithm, byte[] algorithmId, PrivateKey key) throws GeneralSecurityException {
+            this.algorithmId = algorithmId.clone();
+            Signature.getInstance(algorithm).initSign(key);
+            this.signatures = ThreadLocal.withInitial(() -> {
+                try {
+                    Signature s = Signature.getInstance(algorithm);
+                    s.initSign(key);
+                    return s;
+                } catch (GeneralSecurityException e) {
+                    throw new LanyardException(Failure.INTERNAL, "cannot sign with " + algorithm + ": "
+                            + e.getMessage(), e);
+                }
+            });
+        }
+
+        /** The DER of the certificate made of {@code tbs} and its signature. */
+        byte[] sign(byte[] tbs) {
+            Signature s = signatures.get();
+            byte[] signature;
+            try {
+                s.update(tbs);
+                signature = s.sign();
+            } catch (GeneralSecurityException | RuntimeException e) {
+                signatures.remove();
+                throw new LanyardException(Failure.INTERNAL, "cannot sign certificate: " + e.getMessage(), e);
+            }
+            return tlv(Der.SEQUENCE, tbs, algorithmId, tlv(Der.BIT_STRING, NO_UNUSED_BITS, signature));
+        }
+    }
+
+    private static final byte[] NO_UNUSED_BITS = {0};
+
+    /**
+     * One DER element (tag, definite length, the parts concatenated) in one exactly sized array: the
+     * hot-path twin of {@code Der.encode}, which copies through two growing buffers per element.
+     */
+    static byte[] tlv(int tag, byte[]... parts) {
+        int length = 0;
+        for (byte[] p : parts) {
+            length += p.length;
+        }
+        int lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+        byte[] out = new byte[2 + lengthBytes + length];
+        out[0] = (byte) tag;
+        if (lengthBytes == 0) {
+            out[1] = (byte) length;
+        } else {
+            out[1] = (byte) (0x80 | lengthBytes);
+            for (int i = 0; i < lengthBytes; i++) {
+                out[1 + lengthBytes - i] = (byte) (length >>> (8 * i));
+            }
+        }
+        int at = 2 + lengthBytes;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     /** Self-signed when {@code issuer} is null. */

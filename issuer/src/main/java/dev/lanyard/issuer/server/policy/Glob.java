@@ -1,25 +1,39 @@
 package dev.lanyard.issuer.server.policy;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
-/** Glob matching where {@code *} matches any run of characters (including {@code /}); nothing else is special. */
+/**
+ * Glob matching where {@code *} matches any run of characters (including {@code /}); nothing else is
+ * special. Matched directly (the classic two-pointer walk that backtracks to the last {@code *}),
+ * not through a regular expression compiled per check: RBAC is evaluated on every issuance.
+ */
 final class Glob {
     private Glob() {
     }
 
     static boolean matches(String glob, String value) {
-        String[] parts = glob.split("\\*", -1);
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                re.append(".*");
-            }
-            if (!parts[i].isEmpty()) {
-                re.append(Pattern.quote(parts[i]));
+        int g = 0;
+        int v = 0;
+        int star = -1;
+        int resume = 0;
+        while (v < value.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = v;
+            } else if (g < glob.length() && glob.charAt(g) == value.charAt(v)) {
+                g++;
+                v++;
+            } else if (star >= 0) {
+                g = star + 1;
+                v = ++resume;
+            } else {
+                return false;
             }
         }
-        return Pattern.compile(re.toString(), Pattern.DOTALL).matcher(value).matches();
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
+        }
+        return g == glob.length();
     }
 
     static boolean matchesDns(String glob, String name) {

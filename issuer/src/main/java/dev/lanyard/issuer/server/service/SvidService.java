@@ -19,26 +19,32 @@ import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Issues X509-SVIDs: validate the request, authorize it against the caller's roles, sign, store the
- * serial and the {@code spiffe.svid.issued} event in one transaction, and only then answer. Every
- * refusal is stored as {@code spiffe.svid.denied} with its reason.
+ * Issues X509-SVIDs: validate the request, authorize it against the caller's roles, sign (through the
+ * signing CA's {@link SvidTemplate}), commit the {@code spiffe.svid.issued} event (which carries the
+ * serial), and only then answer. Every refusal is stored as {@code spiffe.svid.denied} with its reason.
  */
 public final class SvidService {
     public static final Duration DEFAULT_TTL = Duration.ofHours(1);
     public static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration BACKDATE = Duration.ofMinutes(1);
+
+    private static final byte[] PEM_BEGIN = "-----BEGIN CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PEM_END = "\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
     private final TrustDomain trustDomain;
     private final Supplier<CertificateAuthority> ca;
@@ -49,6 +55,7 @@ public final class SvidService {
     private final Clock clock;
     private final SecureRandom random;
     private volatile BundlePem bundlePem = new BundlePem(List.of(), "");
+    private volatile SvidTemplate template;
 
     /** The bundle last answered and its PEM (the bundle changes only with a CA rotation). */
     private record BundlePem(List<X509Certificate> certificates, String pem) {
@@ -96,8 +103,7 @@ public final class SvidService {
             boolean capped = !granted.equals(requested);
             BigInteger serial = Serials.random(random);
             Instant notAfter = now.plus(granted);
-            X509Certificate cert = SvidTemplate.issue(ca.get(), id, key, dns, ips, serial, now.minus(BACKDATE),
-                    notAfter);
+            byte[] cert = template().issue(id, key, dns, ips, serial, now.minus(BACKDATE), notAfter);
             String serialHex = Serials.hex(serial);
             fields.put("ttl_granted", Durations.format(granted));
             fields.put("serial_number", serialHex);
@@ -111,7 +117,7 @@ public final class SvidService {
             }
             store.recordIssued(serialHex, id.toString(), notAfter,
                     AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
-            return new SvidResponse(id.toString(), serialHex, Certificates.toPem(cert),
+            return new SvidResponse(id.toString(), serialHex, certificatePem(cert),
                     bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);
         } catch (LanyardException e) {
@@ -120,6 +126,27 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
+    }
+
+    /** The same text as {@code Pem.encode("CERTIFICATE", der)}, built in one buffer. */
+    static String certificatePem(byte[] der) {
+        byte[] body = PEM_BASE64.encode(der);
+        byte[] out = new byte[PEM_BEGIN.length + body.length + PEM_END.length];
+        System.arraycopy(PEM_BEGIN, 0, out, 0, PEM_BEGIN.length);
+        System.arraycopy(body, 0, out, PEM_BEGIN.length, body.length);
+        System.arraycopy(PEM_END, 0, out, PEM_BEGIN.length + body.length, PEM_END.length);
+        return new String(out, StandardCharsets.US_ASCII);
+    }
+
+    /** The SVID template of the CA that signs now (prepared again only when the CA changes). */
+    private SvidTemplate template() {
+        CertificateAuthority signing = ca.get();
+        SvidTemplate last = template;
+        if (last == null || last.ca() != signing) {
+            last = SvidTemplate.of(signing);
+            template = last;
+        }
+        return last;
     }
 
     private String bundlePem() {

@@ -38,7 +38,11 @@ public interface Store extends AutoCloseable {
 
     void append(AuditEvent event);
 
-    /** Records an issued certificate's serial and its audit event in one transaction. */
+    /**
+     * Records an issued certificate: its audit event, which holds the serial. Serials are 128 random
+     * bits from a CSPRNG (unique per CA without a registry, as RFC 5280 practice has it); a table
+     * keyed by serial made every issuance rewrite a random B-tree page and was dropped (schema 3).
+     */
     void recordIssued(String serialHex, String subject, Instant notAfter, AuditEvent event);
 
     List<AuditEvent> audit(Instant since, String spiffeId, int limit);
