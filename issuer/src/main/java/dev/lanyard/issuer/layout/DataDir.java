@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The issuer's data directory:
  * <pre>
- * issuer.mv.db            embedded database (resources, users, tokens, audit log, serials)
+ * issuer.mv.db            embedded database (resources, users, tokens, audit log)
  * passphrase              generated CA key-store passphrase (0600), only if none was given
  * issuer.addr             HOST:PORT the running issuer listens on (the bound port; removed at start,
  *                         written again once the server is ready)
