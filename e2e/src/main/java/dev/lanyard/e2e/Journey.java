@@ -33,7 +33,7 @@ public final class Journey implements AutoCloseable {
     private Service emulator;
     private String issuerAddress;
     private String endpoint;
-    private String hostCaPin;
+    private String caPin;
     private String trustAnchorArn;
     private String profileArn;
     private String roleArn;
@@ -76,7 +76,7 @@ public final class Journey implements AutoCloseable {
         tools.heading("1. A running issuer");
         tools.ctl("status").requireOk();
         JsonNode status = parse(tools.ctl("status", "--format", "json").requireOk().stdout());
-        hostCaPin = status.path("host_ca_pin").asText();
+        caPin = status.path("ca_pin").asText();
         return status;
     }
 
@@ -146,7 +146,7 @@ public final class Journey implements AutoCloseable {
         tools.heading("10. Machines: the bot writes svid.pem, svid_key.pem, svid_bundle.pem");
         Path out = work.resolve("bot-svid");
         tools.lanyard("bot", "start", "--oneshot", "--proxy-server", issuerAddress, "--join-method", "token",
-                "--token", botToken, "--ca-pin", hostCaPin, "--storage", work.resolve("bot-storage").toString(),
+                "--token", botToken, "--ca-pin", caPin, "--storage", work.resolve("bot-storage").toString(),
                 "--output-dir", out.toString(), "--svid-path", SERVICE_PATH).requireOk();
         return out;
     }
@@ -154,7 +154,7 @@ public final class Journey implements AutoCloseable {
     /** Step 7: a human logs in once and issues an 8h SVID. Returns the output directory. */
     public Path humanSvid() {
         tools.heading("6. Humans: lanyard login, then lanyard svid issue");
-        tools.lanyard("login", "--proxy", issuerAddress, "--user", "my-user", "--ca-pin", hostCaPin,
+        tools.lanyard("login", "--proxy", issuerAddress, "--user", "my-user", "--ca-pin", caPin,
                 "--password-file", "password.txt").requireOk();
         tools.lanyard("svid", "issue", "--output", "roles-anywhere-svid", "--svid-ttl", "8h", SERVICE_PATH).requireOk();
         return work.resolve("roles-anywhere-svid");
@@ -207,8 +207,8 @@ public final class Journey implements AutoCloseable {
         return endpoint;
     }
 
-    public String hostCaPin() {
-        return hostCaPin;
+    public String caPin() {
+        return caPin;
     }
 
     public String trustAnchorArn() {

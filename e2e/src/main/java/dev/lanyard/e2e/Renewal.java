@@ -49,7 +49,7 @@ public final class Renewal implements AutoCloseable {
         Path work = journey.work();
         bot = tools.background("bot", tools.bin("lanyard").toString(), "bot", "start", "--proxy-server",
                 journey.issuerAddress(), "--join-method", "token", "--token", journey.botToken(), "--ca-pin",
-                journey.hostCaPin(), "--storage", work.resolve("bot-storage").toString(), "--output-dir", dir.toString(),
+                journey.caPin(), "--storage", work.resolve("bot-storage").toString(), "--output-dir", dir.toString(),
                 "--svid-path", Journey.SERVICE_PATH);
         return awaitRenewal();
     }

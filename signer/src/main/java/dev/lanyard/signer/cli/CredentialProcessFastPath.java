@@ -29,7 +29,7 @@ final class CredentialProcessFastPath {
         try {
             CredentialProcessCommand.execute(ctx, p.keys(), p.session(), p.debug(), p.noCache(), p.cacheDir());
             return 0;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             return ExitCodes.report(e, ctx.err(), p.debug());
         }
     }

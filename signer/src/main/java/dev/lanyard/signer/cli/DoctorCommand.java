@@ -49,9 +49,10 @@ final class DoctorCommand implements java.util.concurrent.Callable<Integer> {
                 trustAnchorBundle, session.trustAnchorArn, session.profileArn, session.roleArn, session.region,
                 session.sessionDuration, session.roleSessionName, session.endpoint, session.useFipsEndpoint,
                 session.noVerifySsl, session.cryptoMode(ctx.env()), ctx.env(), ctx.stdin());
+        CryptoProviders providers = new CryptoProviders(in.mode(), ctx.debug(debugOption.on()));
         ServerClock serverClock = ServerClock.http(new HttpSettings(session.noVerifySsl, ctx.env(), Duration.ofSeconds(5)),
-                new CryptoProviders(in.mode()));
-        Checklist result = new Doctor(ctx.clock(), serverClock).run(in);
+                providers);
+        Checklist result = new Doctor(ctx.clock(), serverClock, providers).run(in);
         ctx.out().print(result.render());
         ctx.out().flush();
         return result.exitCode();

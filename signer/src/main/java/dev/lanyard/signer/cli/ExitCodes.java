@@ -2,14 +2,28 @@ package dev.lanyard.signer.cli;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.crypto.CryptoProviders;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * The one place failures become exit codes ({@link Failure#exitCode()}) and one stderr line. Stack
- * traces only with {@code --debug}. Parameter errors are {@link Failure#USAGE}.
+ * traces only with {@code --debug}. Parameter errors are {@link Failure#USAGE}. A BouncyCastle FIPS
+ * refusal (an {@link AssertionError}, which picocli does not hand to exception handlers) that reached
+ * a command unmapped is {@link Failure#NOT_APPROVED}, as {@link CryptoProviders#refusal} words it.
  */
-final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler,
+        CommandLine.IExecutionStrategy {
+
+    /** Runs the command as picocli does by default, with the errors it would let escape mapped too. */
+    @Override
+    public int execute(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (AssertionError e) {
+            return report(e, parseResult.commandSpec().commandLine().getErr(), debug(parseResult));
+        }
+    }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
@@ -17,10 +31,14 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     }
 
     /** The mapping itself: one line on {@code err}, the stack trace only with {@code debug}, the exit code. */
-    static int report(Exception ex, PrintWriter err, boolean debug) {
+    static int report(Throwable ex, PrintWriter err, boolean debug) {
         Failure failure;
         String line;
-        if (ex instanceof LanyardException le) {
+        if (!(ex instanceof LanyardException le && le.failure() == Failure.NOT_APPROVED) && CryptoProviders.isRefusal(ex)) {
+            LanyardException refusal = CryptoProviders.refusal("the operation is refused", ex);
+            failure = refusal.failure();
+            line = refusal.getMessage();
+        } else if (ex instanceof LanyardException le) {
             failure = le.failure();
             line = le.getMessage();
         } else {

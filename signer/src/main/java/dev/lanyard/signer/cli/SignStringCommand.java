@@ -1,5 +1,6 @@
 package dev.lanyard.signer.cli;
 
+import dev.lanyard.common.crypto.CryptoMode;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.file.InputFiles;
@@ -12,9 +13,7 @@ import dev.lanyard.signer.sigv4.Hashing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import picocli.CommandLine.Command;
@@ -58,18 +57,11 @@ final class SignStringCommand implements Runnable {
         String keySpec = keys.requirePrivateKey();
         X509Certificate cert = Certificates.parseOne(InputFiles.read(certSpec, ctx.env(), ctx.stdin()), certSpec);
         PrivateKey parsed = PrivateKeys.parse(InputFiles.read(keySpec, ctx.env(), ctx.stdin()), keySpec, keys.password());
-        CryptoProviders providers = new CryptoProviders(dev.lanyard.common.crypto.CryptoMode.select(fips, ctx.env()));
+        CryptoProviders providers = new CryptoProviders(CryptoMode.select(fips, ctx.env()), ctx.debug(debugOption.on()));
+        providers.requireApproved(cert, certSpec);
         PrivateKey key = providers.importKey(parsed);
-        byte[] signature;
-        try {
-            Signature s = providers.signature(jcaName(key.getAlgorithm()));
-            s.initSign(key);
-            s.update(testString(cert));
-            signature = s.sign();
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new LanyardException(Failure.KEY_OR_CERTIFICATE, keySpec + ": cannot sign with this key ("
-                    + e.getMessage() + ")", e);
-        }
+        // CryptoProviders.sign: one line for any failure, NOT_APPROVED for a BC-FIPS refusal
+        byte[] signature = providers.sign(jcaName(key.getAlgorithm()), key, testString(cert));
         String hex = HexFormat.of().formatHex(signature);
         switch (format) {
             case json -> ctx.out().print(Json.quote(hex));

@@ -18,6 +18,7 @@ public final class SignerCli {
                 .setOverwrittenOptionsAllowed(true)
                 .setOut(context.out())
                 .setErr(context.err())
+                .setExecutionStrategy(exitCodes)
                 .setExecutionExceptionHandler(exitCodes)
                 .setParameterExceptionHandler(exitCodes);
     }

@@ -1,6 +1,7 @@
 package dev.lanyard.signer.crypto;
 
 import dev.lanyard.common.crypto.CryptoMode;
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.sigv4.SigningAlgorithm;
@@ -11,7 +12,9 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -20,13 +23,26 @@ import javax.net.ssl.TrustManagerFactory;
  * The one place the signer chooses its crypto provider: the JDK's in {@link CryptoMode#DEFAULT};
  * BouncyCastle FIPS in approved-only mode (and bctls-fips for TLS) in {@link CryptoMode#FIPS}.
  * BouncyCastle classes are only loaded in FIPS mode, so the default path never pays for them.
+ * In FIPS mode every refusal of the provider (BC-FIPS throws an {@link AssertionError} subclass)
+ * becomes one {@link Failure#NOT_APPROVED} line, made by {@link #refusal}.
  */
 public final class CryptoProviders {
     private final CryptoMode mode;
+    private final Consumer<String> providerLog;
     private FipsProviders fips;
 
+    /** For library use (the SDK provider): BouncyCastle's java.util.logging output is left as configured. */
     public CryptoProviders(CryptoMode mode) {
+        this(mode, null);
+    }
+
+    /**
+     * For the CLI: in FIPS mode BouncyCastle's java.util.logging records go to {@code providerLog} (the
+     * command's debug sink, silent without {@code --debug}) instead of stderr.
+     */
+    public CryptoProviders(CryptoMode mode, Consumer<String> providerLog) {
         this.mode = mode;
+        this.providerLog = providerLog;
     }
 
     public CryptoMode mode() {
@@ -35,7 +51,7 @@ public final class CryptoProviders {
 
     private FipsProviders fips() {
         if (fips == null) {
-            fips = FipsProviders.create();
+            fips = FipsProviders.create(providerLog);
         }
         return fips;
     }
@@ -48,17 +64,33 @@ public final class CryptoProviders {
         return fips().importKey(key);
     }
 
+    /**
+     * In FIPS mode, refuses a certificate whose key FIPS does not approve (RSA under 2048 bits, an EC
+     * curve other than P-256, P-384, P-521) before it is used: BC-FIPS itself signs with some of them
+     * (secp256k1). {@code source} names the certificate. Does nothing in default mode.
+     */
+    public void requireApproved(X509Certificate certificate, String source) {
+        if (mode == CryptoMode.FIPS) {
+            FipsPolicy.check(certificate.getPublicKey(), "--fips: " + source);
+        }
+    }
+
     public Signature signature(String jcaName) throws GeneralSecurityException {
         return mode == CryptoMode.DEFAULT ? Signature.getInstance(jcaName) : Signature.getInstance(jcaName, fips().jca());
     }
 
     /** Signs {@code data} with {@code algorithm}; a provider refusal becomes one clear line. */
     public byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
+        return sign(algorithm.jcaName(), key, data);
+    }
+
+    /** Signs {@code data} with the JCA signature {@code jcaName}; a provider refusal becomes one clear line. */
+    public byte[] sign(String jcaName, PrivateKey key, byte[] data) {
         if (mode == CryptoMode.FIPS) {
-            return fips().sign(algorithm, key, data);
+            return fips().sign(jcaName, key, data);
         }
         try {
-            Signature s = signature(algorithm.jcaName());
+            Signature s = signature(jcaName);
             s.initSign(key);
             s.update(data);
             return s.sign();
@@ -74,9 +106,36 @@ public final class CryptoProviders {
             v.initVerify(key);
             v.update(data);
             return v.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
+        } catch (GeneralSecurityException | RuntimeException | AssertionError e) {
+            if (e instanceof AssertionError a && !isRefusal(a)) {
+                throw a;
+            }
             return false;
         }
+    }
+
+    /** True when {@code t} or one of its causes is BC-FIPS refusing a non-approved operation. */
+    public static boolean isRefusal(Throwable t) {
+        return FipsPolicy.isRefusal(t);
+    }
+
+    /**
+     * The one {@link Failure#NOT_APPROVED} failure for {@code t}, a BC-FIPS refusal (or, from the FIPS
+     * provider, any failure to use a key); {@code what} names the operation. Any other error is rethrown.
+     */
+    public static LanyardException refusal(String what, Throwable t) {
+        if (t instanceof Error e && !isRefusal(e)) {
+            throw e;
+        }
+        String reason = t.getMessage();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (FipsPolicy.isRefusal(c) && !FipsPolicy.isRefusal(c.getCause())) {
+                reason = c.getMessage();
+                break;
+            }
+        }
+        return new LanyardException(Failure.NOT_APPROVED, "--fips: " + what + " in FIPS approved-only mode (" + reason
+                + "); use an RSA key of at least 2048 bits or an EC key on P-256, P-384 or P-521", t);
     }
 
     /** A TLS 1.2+ context trusting {@code trust} (null: the JDK's default trust store). */

@@ -21,11 +21,13 @@ final class CertificateChecks {
     private final DoctorInputs in;
     private final Checklist out;
     private final Instant now;
+    private final CryptoProviders providers;
 
-    CertificateChecks(DoctorInputs in, Checklist out, Instant now) {
+    CertificateChecks(DoctorInputs in, Checklist out, Instant now, CryptoProviders providers) {
         this.in = in;
         this.out = out;
         this.now = now;
+        this.providers = providers;
     }
 
     /** Returns the leaf when it could be read, for the checks that need it. */
@@ -34,6 +36,9 @@ final class CertificateChecks {
         PrivateKey key = privateKey();
         if (leaf == null) {
             return null;
+        }
+        if (providers.mode() == dev.lanyard.common.crypto.CryptoMode.FIPS) {
+            fipsApproved(leaf);
         }
         if (key != null) {
             keyMatches(leaf, key);
@@ -81,6 +86,17 @@ final class CertificateChecks {
         }
     }
 
+    private void fipsApproved(X509Certificate leaf) {
+        String name = "FIPS approved key";
+        try {
+            providers.requireApproved(leaf, in.certificate());
+            out.add(Check.pass(name, leaf.getPublicKey().getAlgorithm() + " key approved in FIPS mode"));
+        } catch (LanyardException e) {
+            out.add(Check.fail(name, e.getMessage(), "issue the SVID with an RSA key of at least 2048 bits or an EC key"
+                    + " on P-256, P-384 or P-521, or run without --fips", e.failure()));
+        }
+    }
+
     private void keyMatches(X509Certificate leaf, PrivateKey key) {
         String name = "key matches certificate";
         String fix = "use the private key that was issued together with this certificate";
@@ -91,7 +107,6 @@ final class CertificateChecks {
             return;
         }
         try {
-            CryptoProviders providers = new CryptoProviders(in.mode());
             SigningAlgorithm alg = SigningAlgorithm.forKeyAlgorithm(leaf.getPublicKey().getAlgorithm());
             byte[] probe = "lanyard-signer doctor".getBytes(StandardCharsets.US_ASCII);
             byte[] sig = providers.sign(alg, providers.importKey(key), probe);

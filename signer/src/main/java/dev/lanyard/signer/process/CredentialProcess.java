@@ -33,7 +33,7 @@ public final class CredentialProcess {
      */
     public Credentials obtain(SessionParameters p, KeyMaterial material, char[] password, CredentialCache cache,
                               String entry) {
-        CryptoProviders providers = new CryptoProviders(p.mode());
+        CryptoProviders providers = new CryptoProviders(p.mode(), debug);
         KeyTask keyTask = new KeyTask(material, password, providers).startInBackground();
         // Building the JDK HTTP client and parsing + signing are independent: on these 2-core machines the
         // client is built on a second thread meanwhile (not in FIPS mode, whose approved-only setting is

@@ -37,6 +37,7 @@ public final class IdentityLoader {
             throw new LanyardException(Failure.INVALID_INPUT, m.intermediatesSource() + ": " + chain.size()
                     + " intermediate certificates; Roles Anywhere accepts at most 5");
         }
+        providers.requireApproved(leaf, m.certificateSource());
         PrivateKey parsed = keyTask.get();
         String certAlg = leaf.getPublicKey().getAlgorithm();
         if (!sameFamily(parsed.getAlgorithm(), certAlg)) {

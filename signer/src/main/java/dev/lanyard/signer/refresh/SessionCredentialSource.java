@@ -46,20 +46,32 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
     private record Fetched(String digest, KeyFiles.Stamp stamp) {
     }
 
+    /** For the CLI: in FIPS mode BouncyCastle's log records go to {@code debug} too (not to stderr). */
     public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
                                    Sleeper sleeper, Consumer<String> debug, String userAgent) {
+        this(parameters, keys, env, clock, sleeper, debug, userAgent, debug);
+    }
+
+    /** As above; {@code providerLog} null leaves BouncyCastle's java.util.logging as the application set it. */
+    public SessionCredentialSource(SessionParameters parameters, KeyFiles keys, Map<String, String> env, Clock clock,
+                                   Sleeper sleeper, Consumer<String> debug, String userAgent, Consumer<String> providerLog) {
         this(parameters, keys, new KeyMaterial.StandardInput(env, InputStream.nullInputStream()), clock, sleeper, debug,
-                userAgent);
+                userAgent, providerLog);
     }
 
     /** As above, reading the key files through {@code input} (tests change the files between two reads). */
     SessionCredentialSource(SessionParameters parameters, KeyFiles keys, KeyMaterial.Input input, Clock clock,
                             Sleeper sleeper, Consumer<String> debug, String userAgent) {
+        this(parameters, keys, input, clock, sleeper, debug, userAgent, debug);
+    }
+
+    private SessionCredentialSource(SessionParameters parameters, KeyFiles keys, KeyMaterial.Input input, Clock clock,
+                                    Sleeper sleeper, Consumer<String> debug, String userAgent, Consumer<String> providerLog) {
         this.parameters = parameters;
         this.keys = keys;
         this.reader = keys.reader(input);
         this.clock = clock;
-        this.providers = new CryptoProviders(parameters.mode());
+        this.providers = new CryptoProviders(parameters.mode(), providerLog);
         boolean tls = parameters.endpoint().url().getScheme().equals("https");
         this.client = new RolesAnywhereClient(parameters.http().newClient(providers, tls), parameters.endpoint(),
                 new X509RequestSigner(clock), sleeper, debug, userAgent);
@@ -74,6 +86,9 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
+            }
+            if (CryptoProviders.isRefusal(e.getCause())) {
+                throw CryptoProviders.refusal("CreateSession is refused", e.getCause());
             }
             throw new LanyardException(Failure.INTERNAL, "CreateSession failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

@@ -185,7 +185,7 @@ public final class RolesAnywhereCredentialsProvider implements AwsCredentialsPro
                 KeyFiles keys = new KeyFiles(certificate.toString(), privateKey.toString(),
                         intermediates == null ? null : intermediates.toString(), pkcs8Password);
                 SessionCredentialSource real = new SessionCredentialSource(parameters, keys, env, clock, Sleeper.REAL,
-                        s -> { }, "lanyard-signer-sdk/" + version());
+                        s -> { }, "lanyard-signer-sdk/" + version(), null);
                 return new RolesAnywhereCredentialsProvider(real, real, clock, RefreshPolicy.DEFAULT, asyncRefresh, log);
             } catch (LanyardException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
