@@ -118,7 +118,9 @@ summary() {
     row "serve (signer/bench/serve-bench.sh)" "$(skipped serve)" "p50 ≤ 1 ms, ≥ 10,000 requests/s" "-"
   fi
   echo
-  echo "Settings: signer $signer_runs runs per row$([ "$fips" = 1 ] || echo ', no --fips rows'); serve ${serve_seconds} s per row after ${serve_warmup} s" \
-    "(wrk, $serve_conns connections for the concurrent rows, \`serve\` through bin/lanyard-signer); issuance ${issuer_seconds} s per" \
-    "level after ${issuer_warmup} s, levels $clients one after the other in one issuer JVM. The load generators share the cores with the servers."
+  local settings=()
+  stage_on signer && settings+=("credential-process: $signer_runs runs per row through bin/lanyard-signer, against the emulator on loopback$([ "$fips" = 1 ] || echo ', no --fips rows')")
+  stage_on serve && settings+=("serve: ${serve_seconds} s per wrk row after ${serve_warmup} s of warm-up, $serve_conns connections in the concurrent rows, \`serve\` started by bin/lanyard-signer")
+  stage_on issuer && settings+=("issuance: ${issuer_seconds} s per level after ${issuer_warmup} s of warm-up, levels $clients one after the other in one issuer JVM, one keep-alive mTLS connection per client")
+  echo "Settings: $(printf '%s; ' "${settings[@]}")the load generators share the cores with what they measure."
 }
