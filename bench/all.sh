@@ -51,6 +51,7 @@ done
 for n in "$signer_runs" "$serve_seconds" "$serve_warmup" "$serve_conns" "$issuer_seconds" "$issuer_warmup"; do
   case "$n" in ''|*[!0-9]*|0) echo "all: '$n' is not a positive whole number (see --help)" >&2; exit 2 ;; esac
 done
+[[ "$clients" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "all: --clients takes numbers separated by commas, like 1,16,64" >&2; exit 2; }
 case ",$clients," in *,64,*) ;; *) echo "all: note: --clients has no 64; the p99 target is judged at 64 clients" >&2 ;; esac
 stage_on() { case ",$only," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 for s in ${only//,/ }; do
@@ -121,11 +122,11 @@ run_stage() { # NAME COMMAND...
   LANYARD_BENCH_RESULTS=$results "$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
   child=$!
   wait "$child" || rc=$?
-  child=""
+  stop_child   # anything the stage left running in its process group
   if [ "$rc" != 0 ]; then
     failed+=("$name")
     echo "all: $name failed (exit $rc); its last lines:" >&2
-    tail -15 "$tmp/$name.err" "$tmp/$name.out" >&2
+    tail -n 15 "$tmp/$name.err" "$tmp/$name.out" >&2
   fi
   echo "all: $name done in $((SECONDS - t0)) s" >&2
 }

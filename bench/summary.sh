@@ -35,7 +35,10 @@ summary() {
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
   dirty=$(git -C "$root" status --porcelain --untracked-files=no 2>/dev/null | head -1)
   cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-  local args=""; [ ${#ARGS[@]} -eq 0 ] || args=$(printf ' %q' "${ARGS[@]}")
+  local args="" arg
+  for arg in "${ARGS[@]}"; do
+    if [[ "$arg" =~ ^[A-Za-z0-9_./,=:-]+$ ]]; then args+=" $arg"; else args+=" $(printf '%q' "$arg")"; fi
+  done
   echo "## Summary: \`bench/all.sh$args\`"
   echo
   echo "Started $started; commit $commit${dirty:+ (with uncommitted changes)}; $(nproc) cores ($cpu);"
