@@ -12,6 +12,8 @@
 # --server-java-opts is appended to the issuer's JVM command line through LANYARD_JAVA_OPTS (after the
 # launcher's own flags for `issuer start`, -XX:+UseSerialGC with the full JIT, so a later flag wins).
 # Everything lives in a mktemp directory, removed on exit; the issuer is stopped on exit and on Ctrl-C.
+# With LANYARD_BENCH_RESULTS=FILE, machine-readable lines are appended to FILE: "issuance clients=64 rate=..
+# p50_ms=.. p99_ms=.. ...", "openssl one_core=.. multi=.. multi_n=..", "jca c1=.. c2=..", "svid-issue median_ms=..".
 set -euo pipefail
 
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -33,7 +35,7 @@ while [ $# -gt 0 ]; do
     --no-openssl) do_openssl=0; shift ;;
     --no-cli) do_cli=0; shift ;;
     --no-jca) do_jca=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -164,7 +166,13 @@ if [ "$do_jca" = 1 ]; then
   echo "JDK SHA256withECDSA P-256 sign/s (1 thread): $jca_c1 with -XX:TieredStopAtLevel=1, $jca_c2 with C2"
 fi
 
-# 7. the table
+# 7. machine-readable lines (bench/all.sh), then the table
+if [ -n "${LANYARD_BENCH_RESULTS:-}" ]; then
+  sed -n 's/^RESULT /issuance /p' "$tmp/results.txt" >>"$LANYARD_BENCH_RESULTS"
+  [ -n "$sign_rate" ] && echo "openssl one_core=$sign_rate multi=${sign_rate_all:-NaN} multi_n=$(nproc)" >>"$LANYARD_BENCH_RESULTS"
+  [ -n "$jca_c2" ] && echo "jca c1=${jca_c1:-NaN} c2=$jca_c2" >>"$LANYARD_BENCH_RESULTS"
+  [ -n "$cli_median" ] && echo "svid-issue median_ms=$cli_median" >>"$LANYARD_BENCH_RESULTS"
+fi
 echo
 echo "| clients | issuances/s | p50 ms | p99 ms | max ms | errors | issuer CPU ms / issuance | issuer cores busy | client CPU ms / issuance | ÷ openssl 1 core | ÷ openssl all cores |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -8,10 +8,23 @@
 # bin/lanyard-signer (its JVM flags and class path; LANYARD_NO_AOT=1 for the rows without the cache);
 # LANYARD_BENCH_LAUNCHER=path measures another launcher (e.g. a proposed one) instead.
 #
-# Usage: native/bench.sh [RUNS]     (after: mvn -pl signer -am package -DskipTests; builds the AOT cache if missing)
+# Usage: native/bench.sh [--no-fips] [RUNS]
+#   (after: mvn -pl signer -am package -DskipTests; builds the AOT cache if missing)
+# --no-fips leaves out the four --fips rows (each --fips miss costs ~2 s).
+# With LANYARD_BENCH_RESULTS=FILE, one machine-readable line per row is appended to FILE
+# ("signer mode=default aot=yes cache=hit runs=11 wall_ms=43 rss_mib=39.1"; bench/all.sh reads them).
 set -euo pipefail
 
+MODES="default fips"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-fips) MODES=default; shift ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) break ;;
+  esac
+done
 RUNS=${1:-11}
+case "$RUNS" in ''|*[!0-9]*|0) echo "bench: RUNS must be a positive number, not '$RUNS' (see --help)" >&2; exit 2 ;; esac
 ROOT=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
@@ -37,6 +50,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 "$ROOT/native/make-pki.sh" "$work/pki" >/dev/null
 log=$work/endpoint.log
@@ -80,7 +94,7 @@ for i in 1 2 3 4 5; do one "$LAUNCHER" "${args[@]}" --no-cache >/dev/null; done
 # Configurations are interleaved (one run of each per round) so that load changing during the
 # benchmark affects every row alike.
 configs=()
-for mode in default fips; do for aot in no yes; do for kind in miss hit; do configs+=("$mode $aot $kind"); done; done; done
+for mode in $MODES; do for aot in no yes; do for kind in miss hit; do configs+=("$mode $aot $kind"); done; done; done
 configs+=("baseline - -")
 launcher_for() { # aot
   if [ "$1" = yes ]; then echo "$LAUNCHER"; else echo "env LANYARD_NO_AOT=1 $LAUNCHER"; fi
@@ -121,6 +135,9 @@ for c in "${configs[@]}"; do
     printf '| baseline: `java -version`, same flags | - | - | %s | %s |\n' "$wall" "$rss"
   else
     printf '| %s | %s | %s | %s | %s |\n' "$mode" "$aot" "$kind" "$wall" "$rss"
+  fi
+  if [ -n "${LANYARD_BENCH_RESULTS:-}" ]; then
+    echo "signer mode=$mode aot=$aot cache=$kind runs=$RUNS wall_ms=$wall rss_mib=$rss" >>"$LANYARD_BENCH_RESULTS"
   fi
 done
 echo
