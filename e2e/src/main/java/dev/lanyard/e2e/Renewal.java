@@ -56,7 +56,7 @@ public final class Renewal implements AutoCloseable {
 
     /** SIGUSR1: the bot renews every output now. Returns the serial it logged. */
     public BigInteger renewNow() {
-        tools.heading("14. The bot renews (kill -USR1: now, instead of waiting for the renewal interval)");
+        tools.heading("13. The bot renews (kill -USR1: now, instead of waiting for the renewal interval)");
         tools.signal("USR1", bot.pid());
         return awaitRenewal();
     }
@@ -79,7 +79,7 @@ public final class Renewal implements AutoCloseable {
 
     /** {@code lanyard-signer serve} over the bot's files, and an {@code imds} profile in ~/.aws/config. */
     public String startServe() {
-        tools.heading("13. lanyard-signer serve: a local IMDS endpoint over the same SVID files");
+        tools.heading("12b. lanyard-signer serve: a local IMDS endpoint over the same SVID files");
         serve = tools.background("serve", tools.bin("lanyard-signer").toString(), "serve", "--port", "0",
                 "--certificate", dir.resolve("svid.pem").toString(), "--private-key", dir.resolve("svid_key.pem").toString(),
                 "--profile-arn", journey.profileArn(), "--trust-anchor-arn", journey.trustAnchorArn(),
