@@ -1,6 +1,5 @@
 package dev.lanyard.signer.crypto;
 
-import dev.lanyard.signer.sigv4.SigningAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -77,10 +76,6 @@ final class FipsProviders {
         } catch (GeneralSecurityException | RuntimeException | AssertionError e) {
             throw CryptoProviders.refusal("cannot sign with the " + key.getAlgorithm() + " key (" + jcaName + ")", e);
         }
-    }
-
-    byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
-        return sign(algorithm.jcaName(), key, data);
     }
 
     void approvedOnlyInThisThread() {
