@@ -1,5 +1,7 @@
 package dev.lanyard.signer.crypto;
 
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -52,7 +54,7 @@ final class FipsProviders {
             CryptoServicesRegistrar.setApprovedOnlyMode(true);
             return new FipsProviders(jca, logs);
         } catch (RuntimeException | ExceptionInInitializerError e) {
-            throw new dev.lanyard.common.error.LanyardException(dev.lanyard.common.error.Failure.NOT_APPROVED,
+            throw new LanyardException(Failure.NOT_APPROVED,
                     "--fips: the BouncyCastle FIPS provider failed its start-up self test (" + e.getMessage()
                             + "); check that bc-fips is intact", e);
         }
