@@ -2,10 +2,10 @@ package dev.lanyard.issuer.agent;
 
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.issuer.wire.Durations;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.lanyard.issuer.wire.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.lanyard.signer.cli;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.crypto.CryptoProviders;
@@ -34,7 +35,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler, Command
     static int report(Throwable ex, PrintWriter err, boolean debug) {
         Failure failure;
         String line;
-        if (!(ex instanceof LanyardException le && le.failure() == Failure.NOT_APPROVED) && CryptoProviders.isRefusal(ex)) {
+        if (!(ex instanceof LanyardException le && le.failure() == Failure.NOT_APPROVED) && FipsPolicy.isRefusal(ex)) {
             LanyardException refusal = CryptoProviders.refusal("the operation is refused", ex);
             failure = refusal.failure();
             line = refusal.getMessage();

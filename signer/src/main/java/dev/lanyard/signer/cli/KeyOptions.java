@@ -2,6 +2,7 @@ package dev.lanyard.signer.cli;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.signer.process.SessionParameters;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,6 +104,6 @@ public final class KeyOptions {
     }
 
     private static String require(String value, String flag) {
-        return dev.lanyard.signer.process.SessionParameters.require(value, flag);
+        return SessionParameters.require(value, flag);
     }
 }

@@ -107,16 +107,11 @@ public final class CryptoProviders {
             v.update(data);
             return v.verify(signature);
         } catch (GeneralSecurityException | RuntimeException | AssertionError e) {
-            if (e instanceof AssertionError a && !isRefusal(a)) {
+            if (e instanceof AssertionError a && !FipsPolicy.isRefusal(a)) {
                 throw a;
             }
             return false;
         }
-    }
-
-    /** True when {@code t} or one of its causes is BC-FIPS refusing a non-approved operation. */
-    public static boolean isRefusal(Throwable t) {
-        return FipsPolicy.isRefusal(t);
     }
 
     /**
@@ -124,7 +119,7 @@ public final class CryptoProviders {
      * provider, any failure to use a key); {@code what} names the operation. Any other error is rethrown.
      */
     public static LanyardException refusal(String what, Throwable t) {
-        if (t instanceof Error e && !isRefusal(e)) {
+        if (t instanceof Error e && !FipsPolicy.isRefusal(e)) {
             throw e;
         }
         String reason = t.getMessage();

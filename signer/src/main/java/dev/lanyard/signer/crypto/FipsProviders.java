@@ -1,6 +1,7 @@
 package dev.lanyard.signer.crypto;
 
-import dev.lanyard.signer.sigv4.SigningAlgorithm;
+import dev.lanyard.common.error.Failure;
+import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -53,7 +54,7 @@ final class FipsProviders {
             CryptoServicesRegistrar.setApprovedOnlyMode(true);
             return new FipsProviders(jca, logs);
         } catch (RuntimeException | ExceptionInInitializerError e) {
-            throw new dev.lanyard.common.error.LanyardException(dev.lanyard.common.error.Failure.NOT_APPROVED,
+            throw new LanyardException(Failure.NOT_APPROVED,
                     "--fips: the BouncyCastle FIPS provider failed its start-up self test (" + e.getMessage()
                             + "); check that bc-fips is intact", e);
         }
@@ -77,10 +78,6 @@ final class FipsProviders {
         } catch (GeneralSecurityException | RuntimeException | AssertionError e) {
             throw CryptoProviders.refusal("cannot sign with the " + key.getAlgorithm() + " key (" + jcaName + ")", e);
         }
-    }
-
-    byte[] sign(SigningAlgorithm algorithm, PrivateKey key, byte[] data) {
-        return sign(algorithm.jcaName(), key, data);
     }
 
     void approvedOnlyInThisThread() {

@@ -1,5 +1,6 @@
 package dev.lanyard.signer.doctor;
 
+import dev.lanyard.common.crypto.CryptoMode;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.file.InputFiles;
@@ -37,7 +38,7 @@ final class CertificateChecks {
         if (leaf == null) {
             return null;
         }
-        if (providers.mode() == dev.lanyard.common.crypto.CryptoMode.FIPS) {
+        if (providers.mode() == CryptoMode.FIPS) {
             fipsApproved(leaf);
         }
         if (key != null) {

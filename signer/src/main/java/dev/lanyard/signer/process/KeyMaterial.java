@@ -28,11 +28,6 @@ public record KeyMaterial(String certificateSource, byte[] certificate, String k
         }
     }
 
-    public static KeyMaterial read(String certificate, String privateKey, String intermediates,
-                                   Map<String, String> env, InputStream stdin) {
-        return read(certificate, privateKey, intermediates, new StandardInput(env, stdin));
-    }
-
     /** Reads the certificate, then the key, then the intermediates (if named) through {@code input}. */
     public static KeyMaterial read(String certificate, String privateKey, String intermediates, Input input) {
         if ("-".equals(certificate) && "-".equals(privateKey)) {

@@ -1,5 +1,6 @@
 package dev.lanyard.signer.refresh;
 
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.signer.crypto.CryptoProviders;
@@ -87,7 +88,7 @@ public final class SessionCredentialSource implements CredentialSource, AutoClos
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
-            if (CryptoProviders.isRefusal(e.getCause())) {
+            if (FipsPolicy.isRefusal(e.getCause())) {
                 throw CryptoProviders.refusal("CreateSession is refused", e.getCause());
             }
             throw new LanyardException(Failure.INTERNAL, "CreateSession failed: " + e.getCause(), e.getCause());

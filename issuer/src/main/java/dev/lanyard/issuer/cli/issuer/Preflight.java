@@ -7,6 +7,7 @@ import dev.lanyard.issuer.server.store.JdbcStore;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 
 /** Checks made before anything is written, so a start that cannot succeed changes nothing. */
 final class Preflight {
@@ -26,7 +27,7 @@ final class Preflight {
     /** Removes the address of an earlier run, so no client reaches a stale port before this one is ready. */
     static void forgetAddress(DataDir dir) {
         try {
-            java.nio.file.Files.deleteIfExists(dir.address());
+            Files.deleteIfExists(dir.address());
         } catch (IOException e) {
             throw new LanyardException(Failure.FILE, dir.address() + ": cannot remove the old address: "
                     + e.getMessage(), e);

@@ -26,7 +26,7 @@ public class ErrorMapper {
         return new Mapped(status, new ErrorBody(f.name(), f.exitCode(), message));
     }
 
-    /** The answer to a failure outside the REST pipeline (the Vert.x routes), as the mappers below give it. */
+    /** The answer to a failure: for the REST mappers below and for the Vert.x routes ({@link SvidRoute}). */
     static Mapped map(Throwable e) {
         if (e instanceof LanyardException le) {
             if (le.failure() == Failure.INTERNAL) {
@@ -43,10 +43,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response lanyard(LanyardException e) {
-        if (e.failure() == Failure.INTERNAL) {
-            LOG.error("internal error", e);
-        }
-        return body(e.failure(), e.getMessage());
+        return response(map(e));
     }
 
     @ServerExceptionMapper
@@ -61,13 +58,12 @@ public class ErrorMapper {
         };
         String message = status == 400 ? "malformed request body: " + firstLine(e.getMessage())
                 : "HTTP " + status + ": " + firstLine(e.getMessage());
-        return Response.status(status).entity(new ErrorBody(f.name(), f.exitCode(), message))
-                .type(MediaType.APPLICATION_JSON).build();
+        return response(map(status, f, message));
     }
 
     @ServerExceptionMapper
     public Response json(com.fasterxml.jackson.core.JsonProcessingException e) {
-        return body(Failure.INVALID_INPUT, "malformed request body: " + firstLine(e.getOriginalMessage()));
+        return response(map(e));
     }
 
     @ServerExceptionMapper
@@ -77,13 +73,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response other(Exception e) {
-        LOG.error("unexpected error", e);
-        return body(Failure.INTERNAL, "internal error in the issuer; see its log");
+        return response(map(e));
     }
 
-    static Response body(Failure f, String message) {
-        return Response.status(f.httpStatus()).entity(new ErrorBody(f.name(), f.exitCode(), message))
-                .type(MediaType.APPLICATION_JSON).build();
+    private static Response response(Mapped m) {
+        return Response.status(m.status()).entity(m.body()).type(MediaType.APPLICATION_JSON).build();
     }
 
     private static String firstLine(String s) {

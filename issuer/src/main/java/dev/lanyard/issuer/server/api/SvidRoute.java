@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
 /**
@@ -82,7 +83,7 @@ public class SvidRoute {
         try {
             json = errors.writeValueAsBytes(error.body());
         } catch (JsonProcessingException e) {
-            json = ("{\"error\":\"INTERNAL\",\"exit_code\":" + Failure.INTERNAL.exitCode() + "}").getBytes();
+            json = ("{\"error\":\"INTERNAL\",\"exit_code\":" + Failure.INTERNAL.exitCode() + "}").getBytes(StandardCharsets.US_ASCII);
         }
         ctx.response().setStatusCode(error.status()).putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(json));
     }

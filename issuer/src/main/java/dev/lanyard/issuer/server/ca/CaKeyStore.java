@@ -16,6 +16,7 @@ import java.security.PrivateKey;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Locale;
 
 /**
  * A CA key at rest, encrypted with the CA passphrase in a 0600 file: PKCS#12 ({@code .p12}) in default
@@ -49,7 +50,7 @@ public final class CaKeyStore {
     }
 
     public static CertificateAuthority load(Path file, char[] passphrase) {
-        if (type(file).equals("BCFKS") && passphrase.length < MIN_FIPS_PASSPHRASE) {
+        if (tooShortForBcfks(file, passphrase)) {
             throw wrongPassphrase(file, null); // no BCFKS store is ever written with a shorter one
         }
         try {
@@ -80,11 +81,15 @@ public final class CaKeyStore {
     }
 
     private static void requireFipsLength(Path file, char[] passphrase) {
-        if (type(file).equals("BCFKS") && passphrase.length < MIN_FIPS_PASSPHRASE) {
+        if (tooShortForBcfks(file, passphrase)) {
             throw new LanyardException(Failure.INVALID_INPUT, file + ": FIPS mode needs a CA passphrase of at least "
                     + MIN_FIPS_PASSPHRASE + " characters (112 bits); give a longer one with LANYARD_CA_PASSPHRASE or "
                     + "--ca-passphrase-file");
         }
+    }
+
+    private static boolean tooShortForBcfks(Path file, char[] passphrase) {
+        return type(file).equals("BCFKS") && passphrase.length < MIN_FIPS_PASSPHRASE;
     }
 
     /** {@code BCFKS} for a {@code .bcfks} file, else {@code PKCS12}. */
@@ -94,7 +99,7 @@ public final class CaKeyStore {
 
     /** BC-FIPS reports a wrong BCFKS password as a failed integrity check. */
     private static boolean isBcfksMacFailure(Path file, IOException e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         return type(file).equals("BCFKS") && (m.contains("mac") || m.contains("password"));
     }
 
