@@ -17,6 +17,11 @@ import java.util.Map;
  */
 public final class FipsPolicy {
     public static final int MIN_RSA_BITS = 2048;
+    /**
+     * The shortest password BC-FIPS accepts for password-based key derivation (PBKDF2, BCFKS key stores):
+     * 112 bits, counted as 8 bits per character.
+     */
+    public static final int MIN_PASSWORD_CHARS = 14;
     /** Approved named curves by OID. */
     public static final Map<String, String> APPROVED_CURVES = Map.of(
             "1.2.840.10045.3.1.7", "P-256",

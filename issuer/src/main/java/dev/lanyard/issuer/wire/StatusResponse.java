@@ -8,8 +8,4 @@ package dev.lanyard.issuer.wire;
  */
 public record StatusResponse(String cluster, String version, String caPin, String hostCaPin, String caNotAfter,
                              String rotationPhase, String nextCaPin, boolean fips) {
-    public StatusResponse(String cluster, String version, String caPin, String hostCaPin, String caNotAfter,
-                          String rotationPhase, String nextCaPin) {
-        this(cluster, version, caPin, hostCaPin, caNotAfter, rotationPhase, nextCaPin, false);
-    }
 }

@@ -31,7 +31,7 @@ public final class CaKeyStore {
     }
 
     /** BC-FIPS refuses PBKDF2 passwords under 112 bits, so BCFKS stores need at least 14 characters. */
-    public static final int MIN_FIPS_PASSPHRASE = 14;
+    public static final int MIN_FIPS_PASSPHRASE = FipsPolicy.MIN_PASSWORD_CHARS;
 
     public static void save(Path file, CertificateAuthority ca, char[] passphrase) {
         requireFipsLength(file, passphrase);

@@ -49,8 +49,7 @@ public final class IdentityIssuer {
         fields.put("serial_number", Serials.hex(serial));
         fields.put("ttl_granted", Durations.format(ttl));
         fields.put("not_after", notAfter.toString());
-        store.recordIssued(Serials.hex(serial), subject.label(), notAfter,
-                AuditEvent.of(now, eventType, subject.label(), null, fields));
+        store.append(AuditEvent.of(now, eventType, subject.label(), null, fields));
         return new IdentityResponse(subject.name(), trustDomain.name(), Certificates.toPem(cert),
                 Certificates.toPem(hostCa.get().certificate()), notAfter.toString());
     }

@@ -2,6 +2,7 @@ package dev.lanyard.issuer.server.service;
 
 import dev.lanyard.common.crypto.CryptoMode;
 import dev.lanyard.common.crypto.CryptoProviders;
+import dev.lanyard.common.crypto.FipsPolicy;
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import java.security.GeneralSecurityException;
@@ -19,7 +20,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class Passwords {
     public static final int DEFAULT_ITERATIONS = 600_000;
     public static final int MIN_LENGTH = 12;
-    public static final int FIPS_MIN_LENGTH = 14;
+    public static final int FIPS_MIN_LENGTH = FipsPolicy.MIN_PASSWORD_CHARS;
     private static final char[] TIMING_FILLER = "not-a-password-filler".toCharArray();
     private final int iterations;
     private final SecureRandom random;

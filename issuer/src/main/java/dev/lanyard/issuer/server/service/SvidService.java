@@ -115,8 +115,7 @@ public final class SvidService {
                         + Durations.format(MAX_TTL) + "; granted " + Durations.format(granted);
                 fields.put("ttl_capped", capReason);
             }
-            store.recordIssued(serialHex, id.toString(), notAfter,
-                    AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
+            store.append(AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
             return new SvidResponse(id.toString(), serialHex, certificatePem(cert),
                     bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);

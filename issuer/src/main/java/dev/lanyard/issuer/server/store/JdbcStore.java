@@ -202,11 +202,6 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public void recordIssued(String serialHex, String subject, Instant notAfter, AuditEvent event) {
-        append(event);
-    }
-
-    @Override
     public List<AuditEvent> audit(Instant since, String spiffeId, int limit) {
         return read(c -> {
             StringBuilder sql = new StringBuilder("SELECT seq, event_time, event_type, caller, spiffe_id, body"

@@ -26,7 +26,7 @@ final class Migrations {
                             + " not_after BIGINT NOT NULL)"),
             List.of("ALTER TABLE credentials ADD COLUMN totp_secret VARCHAR(128)"),
             // serials are in the spiffe.svid.issued events; the table keyed by a random serial cost
-            // one random page rewrite per issuance (see Store.recordIssued)
+            // one random page rewrite per issuance (see Store.append)
             List.of("DROP TABLE serials"));
 
     private Migrations() {

@@ -36,14 +36,13 @@ public interface Store extends AutoCloseable {
 
     void setTotpSecret(String user, String secret);
 
-    void append(AuditEvent event);
-
     /**
-     * Records an issued certificate: its audit event, which holds the serial. Serials are 128 random
-     * bits from a CSPRNG (unique per CA without a registry, as RFC 5280 practice has it); a table
-     * keyed by serial made every issuance rewrite a random B-tree page and was dropped (schema 3).
+     * Appends an audit event durably (it is committed when this returns). An issued certificate is
+     * recorded by its event alone, which holds the serial: serials are 128 random bits from a CSPRNG
+     * (unique per CA without a registry, as RFC 5280 practice has it); a table keyed by serial made
+     * every issuance rewrite a random B-tree page and was dropped (schema 3).
      */
-    void recordIssued(String serialHex, String subject, Instant notAfter, AuditEvent event);
+    void append(AuditEvent event);
 
     List<AuditEvent> audit(Instant since, String spiffeId, int limit);
 

@@ -46,7 +46,7 @@ class JdbcStoreTest {
                     done.add(pool.submit(() -> {
                         for (int i = 0; i < each; i++) {
                             String serial = thread + "-" + i;
-                            store.recordIssued(serial, "spiffe://a.test/svc/x", T, issued("user:u" + thread, serial));
+                            store.append(issued("user:u" + thread, serial));
                         }
                     }));
                 }
@@ -75,12 +75,12 @@ class JdbcStoreTest {
     @Test
     void aFailingWriteIsUndoneAloneAndReported() {
         try (JdbcStore store = JdbcStore.openH2(tmp.resolve("db"))) {
-            store.recordIssued("01", "spiffe://a.test/svc/x", T, issued("user:a", "01"));
+            store.append(issued("user:a", "01"));
             // the event fails (caller is NOT NULL): undone alone, the next write commits
             LanyardException e = assertThrows(LanyardException.class,
-                    () -> store.recordIssued("02", "spiffe://a.test/svc/x", T, issued(null, "02")));
+                    () -> store.append(issued(null, "02")));
             assertEquals(Failure.INTERNAL, e.failure());
-            store.recordIssued("02", "spiffe://a.test/svc/x", T, issued("user:a", "02"));
+            store.append(issued("user:a", "02"));
             LanyardException conflict = assertThrows(LanyardException.class, () -> store.setTotpSecret("nobody", "S"));
             assertEquals(Failure.CONFLICT, conflict.failure());
             assertEquals(List.of("01", "02"), store.audit(null, null, 100).stream()
@@ -103,7 +103,7 @@ class JdbcStoreTest {
             s.execute("INSERT INTO serials (serial, subject, not_after) VALUES ('01', 'spiffe://a.test/x', 0)");
         }
         try (JdbcStore store = JdbcStore.openH2(tmp.resolve("db"))) {
-            store.recordIssued("02", "spiffe://a.test/svc/x", T, issued("user:a", "02"));
+            store.append(issued("user:a", "02"));
             assertEquals(List.of("02"), store.audit(null, null, 10).stream()
                     .map(a -> a.fields().get("serial_number")).toList());
         }
