@@ -116,6 +116,11 @@ public final class Issuer implements AutoCloseable {
         return status();
     }
 
+    /** Whether this issuer runs in FIPS mode (BC-FIPS approved-only, BCFKS key stores). */
+    public boolean fips() {
+        return fips;
+    }
+
     public StatusResponse status() {
         X509Certificate current = spiffe.current().certificate();
         CertificateAuthority next = spiffe.next();

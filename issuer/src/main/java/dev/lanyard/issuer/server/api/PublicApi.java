@@ -61,7 +61,7 @@ public class PublicApi {
             throw new LanyardException(Failure.USAGE, "not a TLS connection");
         }
         return new TlsResponse(session.getProtocol(), session.getCipherSuite(), TlsProviders.of(session),
-                issuer.status().fips());
+                issuer.fips());
     }
 
     @POST

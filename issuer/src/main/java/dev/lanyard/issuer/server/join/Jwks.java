@@ -107,7 +107,21 @@ record Jwks(List<Key> keys) {
         return new BigInteger(1, Base64.getUrlDecoder().decode(k.path(field).asText()));
     }
 
-    private static LanyardException invalid(String source, String problem) {
-        return new LanyardException(Failure.INVALID_INPUT, source + ": " + problem);
+    private static Malformed invalid(String source, String problem) {
+        return new Malformed(source, problem);
+    }
+
+    /** A document that is not a usable JWKS; {@link #problem()} is the reason without the source. */
+    static final class Malformed extends LanyardException {
+        private final String problem;
+
+        Malformed(String source, String problem) {
+            super(Failure.INVALID_INPUT, source + ": " + problem);
+            this.problem = problem;
+        }
+
+        String problem() {
+            return problem;
+        }
     }
 }

@@ -93,10 +93,9 @@ final class JwksSource {
             String text = Files.readString(p, StandardCharsets.UTF_8);
             try {
                 return Jwks.parse(text, p.toString());
-            } catch (LanyardException e) {
-                String problem = e.getMessage().substring(p.toString().length() + 2);
+            } catch (Jwks.Malformed e) {
                 throw new LanyardException(Failure.UNAVAILABLE, "the join rule's JWKS file " + p + " is malformed ("
-                        + problem + "); the issuer's operator must fix it: a JWKS document {\"keys\": [...]} with an"
+                        + e.problem() + "); the issuer's operator must fix it: a JWKS document {\"keys\": [...]} with an"
                         + " RSA or EC (P-256, P-384) signing key");
             }
         } catch (IOException e) {
