@@ -71,32 +71,32 @@ public final class Der {
         return out;
     }
 
+    /**
+     * One DER element: tag, definite length (short form, or up to three length octets), the parts
+     * concatenated, written into one exactly sized array (the issuer builds every SVID with it).
+     */
     public static byte[] encode(int tag, byte[]... parts) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int length = 0;
         for (byte[] p : parts) {
-            body.writeBytes(p);
+            length += p.length;
         }
-        byte[] content = body.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int len = content.length;
-        if (len < 0x80) {
-            out.write(len);
-        } else if (len < 0x100) {
-            out.write(0x81);
-            out.write(len);
-        } else if (len < 0x10000) {
-            out.write(0x82);
-            out.write(len >> 8);
-            out.write(len);
+        int lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
+        byte[] out = new byte[2 + lengthBytes + length];
+        out[0] = (byte) tag;
+        if (lengthBytes == 0) {
+            out[1] = (byte) length;
         } else {
-            out.write(0x83);
-            out.write(len >> 16);
-            out.write(len >> 8);
-            out.write(len);
+            out[1] = (byte) (0x80 | lengthBytes);
+            for (int i = 0; i < lengthBytes; i++) {
+                out[1 + lengthBytes - i] = (byte) (length >>> (8 * i));
+            }
         }
-        out.writeBytes(content);
-        return out.toByteArray();
+        int at = 2 + lengthBytes;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
     }
 
     /** Decodes an OBJECT IDENTIFIER's content octets to dotted form. */

@@ -11,6 +11,9 @@ public final class Pem {
     public record Block(String label, byte[] der) {
     }
 
+    /** Base64 in 64-character lines separated (not ended) by a newline. */
+    private static final Base64.Encoder LINES = Base64.getMimeEncoder(64, new byte[] {'\n'});
+
     private Pem() {
     }
 
@@ -59,14 +62,19 @@ public final class Pem {
         }
     }
 
+    /** PEM text: the BEGIN line, base64 in 64-character lines, the END line, each ending in a newline. */
     public static String encode(String label, byte[] der) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("-----BEGIN ").append(label).append("-----\n");
-        String b64 = Base64.getEncoder().encodeToString(der);
-        for (int i = 0; i < b64.length(); i += 64) {
-            sb.append(b64, i, Math.min(b64.length(), i + 64)).append('\n');
+        byte[] begin = ("-----BEGIN " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] end = ("-----END " + label + "-----\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = LINES.encode(der);
+        int bodyEnd = body.length == 0 ? 0 : body.length + 1;
+        byte[] out = new byte[begin.length + bodyEnd + end.length];
+        System.arraycopy(begin, 0, out, 0, begin.length);
+        System.arraycopy(body, 0, out, begin.length, body.length);
+        if (body.length > 0) {
+            out[begin.length + body.length] = '\n';
         }
-        sb.append("-----END ").append(label).append("-----\n");
-        return sb.toString();
+        System.arraycopy(end, 0, out, begin.length + bodyEnd, end.length);
+        return new String(out, StandardCharsets.US_ASCII);
     }
 }

@@ -64,39 +64,11 @@ final class CertificateSigner {
                 signatures.remove();
                 throw new LanyardException(Failure.INTERNAL, "cannot sign certificate: " + e.getMessage(), e);
             }
-            return tlv(Der.SEQUENCE, tbs, algorithmId, tlv(Der.BIT_STRING, NO_UNUSED_BITS, signature));
+            return Der.encode(Der.SEQUENCE, tbs, algorithmId, Der.encode(Der.BIT_STRING, NO_UNUSED_BITS, signature));
         }
     }
 
     private static final byte[] NO_UNUSED_BITS = {0};
-
-    /**
-     * One DER element (tag, definite length, the parts concatenated) in one exactly sized array: the
-     * hot-path twin of {@code Der.encode}, which copies through two growing buffers per element.
-     */
-    static byte[] tlv(int tag, byte[]... parts) {
-        int length = 0;
-        for (byte[] p : parts) {
-            length += p.length;
-        }
-        int lengthBytes = length < 0x80 ? 0 : length < 0x100 ? 1 : length < 0x10000 ? 2 : 3;
-        byte[] out = new byte[2 + lengthBytes + length];
-        out[0] = (byte) tag;
-        if (lengthBytes == 0) {
-            out[1] = (byte) length;
-        } else {
-            out[1] = (byte) (0x80 | lengthBytes);
-            for (int i = 0; i < lengthBytes; i++) {
-                out[1 + lengthBytes - i] = (byte) (length >>> (8 * i));
-            }
-        }
-        int at = 2 + lengthBytes;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 
     /** Self-signed when {@code issuer} is null. */
     static X509Certificate sign(CertTemplate t, PrivateKey issuerKey, X509Certificate issuer) {

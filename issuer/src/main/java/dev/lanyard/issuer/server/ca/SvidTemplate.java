@@ -1,7 +1,5 @@
 package dev.lanyard.issuer.server.ca;
 
-import static dev.lanyard.issuer.server.ca.CertificateSigner.tlv;
-
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
@@ -66,8 +64,8 @@ public final class SvidTemplate {
             byte[] algorithmId = new DefaultSignatureAlgorithmIdentifierFinder().find(algorithm).getEncoded();
             byte[] issuer = ca.certificate().getSubjectX500Principal().getEncoded();
             this.algorithmAndIssuer = join(algorithmId, issuer);
-            this.authorityKeyId = extension("2.5.29.35", false, tlv(Der.SEQUENCE,
-                    tlv(0x80, CertificateSigner.keyId(ca.certificate().getPublicKey()))));
+            this.authorityKeyId = extension("2.5.29.35", false, Der.encode(Der.SEQUENCE,
+                    Der.encode(0x80, CertificateSigner.keyId(ca.certificate().getPublicKey()))));
             this.signer = new CertificateSigner.TbsSigner(algorithm, algorithmId, ca.key());
         } catch (IOException | GeneralSecurityException e) {
             throw new LanyardException(Failure.INTERNAL, "cannot prepare the SVID template for "
@@ -89,25 +87,25 @@ public final class SvidTemplate {
     public byte[] issue(SpiffeId id, PublicKey key, List<String> dnsSans, List<InetAddress> ipSans,
                         BigInteger serial, Instant notBefore, Instant notAfter) {
         byte[] spki = key.getEncoded();
-        byte[] subject = tlv(Der.SEQUENCE,
+        byte[] subject = Der.encode(Der.SEQUENCE,
                 rdn(OID_O, id.trustDomain().name()),
                 rdn(OID_CN, id.lastSegment()));
         byte[][] names = new byte[1 + dnsSans.size() + ipSans.size()][];
         int n = 0;
-        names[n++] = tlv(SAN_URI, id.toString().getBytes(StandardCharsets.US_ASCII));
+        names[n++] = Der.encode(SAN_URI, id.toString().getBytes(StandardCharsets.US_ASCII));
         for (String d : dnsSans) {
-            names[n++] = tlv(SAN_DNS, d.getBytes(StandardCharsets.US_ASCII));
+            names[n++] = Der.encode(SAN_DNS, d.getBytes(StandardCharsets.US_ASCII));
         }
         for (InetAddress ip : ipSans) {
-            names[n++] = tlv(SAN_IP, ip.getAddress());
+            names[n++] = Der.encode(SAN_IP, ip.getAddress());
         }
-        byte[] extensions = tlv(0xa3, tlv(Der.SEQUENCE,
+        byte[] extensions = Der.encode(0xa3, Der.encode(Der.SEQUENCE,
                 BASIC_CONSTRAINTS, KEY_USAGE, EXTENDED_KEY_USAGE,
-                extension(OID_SAN, false, tlv(Der.SEQUENCE, names)),
-                extension(OID_SKI, false, tlv(Der.OCTET_STRING, subjectKeyId(spki))),
+                extension(OID_SAN, false, Der.encode(Der.SEQUENCE, names)),
+                extension(OID_SKI, false, Der.encode(Der.OCTET_STRING, subjectKeyId(spki))),
                 authorityKeyId));
-        byte[] tbs = tlv(Der.SEQUENCE, VERSION_3, tlv(Der.INTEGER, serial.toByteArray()), algorithmAndIssuer,
-                tlv(Der.SEQUENCE, time(notBefore), time(notAfter)), subject, spki, extensions);
+        byte[] tbs = Der.encode(Der.SEQUENCE, VERSION_3, Der.encode(Der.INTEGER, serial.toByteArray()), algorithmAndIssuer,
+                Der.encode(Der.SEQUENCE, time(notBefore), time(notAfter)), subject, spki, extensions);
         return signer.sign(tbs);
     }
 
@@ -118,8 +116,8 @@ public final class SvidTemplate {
     }
 
     private static byte[] rdn(byte[] type, String value) {
-        return tlv(Der.SET, tlv(Der.SEQUENCE, type,
-                tlv(Der.UTF8_STRING, Names.cut(value).getBytes(StandardCharsets.UTF_8))));
+        return Der.encode(Der.SET, Der.encode(Der.SEQUENCE, type,
+                Der.encode(Der.UTF8_STRING, Names.cut(value).getBytes(StandardCharsets.UTF_8))));
     }
 
     private static byte[] extension(String oid, boolean critical, byte[] value) {
@@ -127,9 +125,9 @@ public final class SvidTemplate {
     }
 
     private static byte[] extension(byte[] oid, boolean critical, byte[] value) {
-        byte[] octets = tlv(Der.OCTET_STRING, value);
-        return critical ? tlv(Der.SEQUENCE, oid, CRITICAL, octets)
-                : tlv(Der.SEQUENCE, oid, octets);
+        byte[] octets = Der.encode(Der.OCTET_STRING, value);
+        return critical ? Der.encode(Der.SEQUENCE, oid, CRITICAL, octets)
+                : Der.encode(Der.SEQUENCE, oid, octets);
     }
 
     /** RFC 7093 method 1 over the subjectPublicKey bits of a SubjectPublicKeyInfo. */
@@ -161,7 +159,7 @@ public final class SvidTemplate {
         two(s, t.getMinute());
         two(s, t.getSecond());
         s.append('Z');
-        return tlv(utc ? Der.UTC_TIME : Der.GENERALIZED_TIME, s.toString().getBytes(StandardCharsets.US_ASCII));
+        return Der.encode(utc ? Der.UTC_TIME : Der.GENERALIZED_TIME, s.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void two(StringBuilder s, int v) {

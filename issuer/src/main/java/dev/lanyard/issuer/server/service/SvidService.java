@@ -5,6 +5,7 @@ import dev.lanyard.common.error.LanyardException;
 import dev.lanyard.common.spiffe.SpiffeId;
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.common.x509.Certificates;
+import dev.lanyard.common.x509.Pem;
 import dev.lanyard.issuer.server.Caller;
 import dev.lanyard.issuer.server.ca.CertificateAuthority;
 import dev.lanyard.issuer.server.ca.Serials;
@@ -19,14 +20,12 @@ import dev.lanyard.issuer.wire.SvidRequest;
 import dev.lanyard.issuer.wire.SvidResponse;
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,6 @@ public final class SvidService {
     public static final Duration MAX_TTL = Duration.ofHours(24);
     static final Duration BACKDATE = Duration.ofMinutes(1);
 
-    private static final byte[] PEM_BEGIN = "-----BEGIN CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PEM_END = "\n-----END CERTIFICATE-----\n".getBytes(StandardCharsets.US_ASCII);
-    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
     private final TrustDomain trustDomain;
     private final Supplier<CertificateAuthority> ca;
@@ -116,7 +112,7 @@ public final class SvidService {
                 fields.put("ttl_capped", capReason);
             }
             store.append(AuditEvent.of(now, AuditEvent.SVID_ISSUED, caller.label(), id.toString(), fields));
-            return new SvidResponse(id.toString(), serialHex, certificatePem(cert),
+            return new SvidResponse(id.toString(), serialHex, Pem.encode("CERTIFICATE", cert),
                     bundlePem(), notAfter.toString(), granted.toSeconds(), requested.toSeconds(),
                     capped, capReason);
         } catch (LanyardException e) {
@@ -125,16 +121,6 @@ public final class SvidService {
             store.append(AuditEvent.of(now, AuditEvent.SVID_DENIED, caller.label(), attempted, fields));
             throw e;
         }
-    }
-
-    /** The same text as {@code Pem.encode("CERTIFICATE", der)}, built in one buffer. */
-    static String certificatePem(byte[] der) {
-        byte[] body = PEM_BASE64.encode(der);
-        byte[] out = new byte[PEM_BEGIN.length + body.length + PEM_END.length];
-        System.arraycopy(PEM_BEGIN, 0, out, 0, PEM_BEGIN.length);
-        System.arraycopy(body, 0, out, PEM_BEGIN.length, body.length);
-        System.arraycopy(PEM_END, 0, out, PEM_BEGIN.length + body.length, PEM_END.length);
-        return new String(out, StandardCharsets.US_ASCII);
     }
 
     /** The SVID template of the CA that signs now (prepared again only when the CA changes). */
