@@ -1,5 +1,6 @@
 package dev.lanyard.emulator.iam;
 
+import dev.lanyard.common.text.Wildcards;
 import java.util.Locale;
 
 /** IAM glob matching: {@code *} any run of characters, {@code ?} any one character. */
@@ -8,30 +9,9 @@ final class Wildcard {
     }
 
     static boolean matches(String pattern, String value, boolean ignoreCase) {
-        String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
-        String v = ignoreCase ? value.toLowerCase(Locale.ROOT) : value;
-        int pi = 0;
-        int vi = 0;
-        int star = -1;
-        int mark = 0;
-        while (vi < v.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
-                pi++;
-                vi++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = vi;
-            } else if (star >= 0) {
-                pi = star + 1;
-                vi = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
+        return ignoreCase
+                ? Wildcards.matches(pattern.toLowerCase(Locale.ROOT), value.toLowerCase(Locale.ROOT), true)
+                : Wildcards.matches(pattern, value, true);
     }
 
     /** ArnLike/ArnEquals: each of the six colon-separated parts matched on its own. */
