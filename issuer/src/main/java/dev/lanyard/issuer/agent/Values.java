@@ -2,6 +2,7 @@ package dev.lanyard.issuer.agent;
 
 import dev.lanyard.common.error.Failure;
 import dev.lanyard.common.error.LanyardException;
+import dev.lanyard.issuer.client.CaPinVerifier;
 import dev.lanyard.common.spiffe.SpiffeId;
 import dev.lanyard.common.spiffe.TrustDomain;
 import dev.lanyard.issuer.wire.Durations;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
 
 /** Checks of single configuration values; shared by the YAML reader and the flags. */
 final class Values {
-    static final Pattern PIN = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern DNS = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,62})"
             + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*");
     private static final TrustDomain PLACEHOLDER = new TrustDomain("placeholder");
@@ -44,7 +44,7 @@ final class Values {
 
     static String pin(String text, String what) {
         String p = text.toLowerCase(Locale.ROOT);
-        if (!PIN.matcher(p).matches()) {
+        if (!CaPinVerifier.isPin(p)) {
             throw new LanyardException(Failure.INVALID_INPUT, what + ": '" + text
                     + "' is not a CA pin; use sha256:<64 hex digits> as printed by lanyard ctl status");
         }

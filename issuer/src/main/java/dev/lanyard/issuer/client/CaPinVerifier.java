@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Decides, on first contact, which host CA to trust for an issuer, given the TLS chain the client saw,
@@ -30,6 +31,8 @@ import java.util.Set;
  * Pure: no I/O, so the decision is tested with hand-made chains and proofs.
  */
 public final class CaPinVerifier {
+    private static final Pattern PIN = Pattern.compile("sha256:[0-9a-f]{64}");
+
     /** What a pin check established. {@code spiffe}: the pin was a SPIFFE CA pin proven by signature. */
     public record Trust(X509Certificate hostCa, String pin, boolean spiffe) {
     }
@@ -39,10 +42,15 @@ public final class CaPinVerifier {
     private CaPinVerifier() {
     }
 
+    /** Whether {@code text} is a CA pin as {@code Certificates.spkiPin} writes it: sha256: and 64 lower-case hex. */
+    public static boolean isPin(String text) {
+        return PIN.matcher(text).matches();
+    }
+
     /** Refuses anything that is not {@code sha256:} and 64 hex digits; returns the pin in lower case. */
     public static String parsePin(String pin, String source) {
         String p = pin == null ? "" : pin.strip().toLowerCase(Locale.ROOT);
-        if (!p.matches("sha256:[0-9a-f]{64}")) {
+        if (!isPin(p)) {
             throw new LanyardException(Failure.USAGE, source + ": a CA pin is sha256: and 64 hex digits (as lanyard "
                     + "ctl status prints it), got '" + pin + "'");
         }
