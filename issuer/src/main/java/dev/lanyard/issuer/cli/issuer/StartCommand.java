@@ -33,7 +33,6 @@ final class StartCommand implements Callable<Integer> {
         ServerOptions.Resolved r = options.resolve(env, true);
         CryptoContext crypto = InitCommand.install(r.mode());
         Preflight.portFree(r.listen());
-        Initializer.requireMode(r.dir(), r.mode());
         if (r.dir().initialized()) {
             Preflight.notRunning(r.dir());
         }
